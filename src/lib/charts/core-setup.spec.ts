@@ -1,0 +1,93 @@
+/**
+ * The app loads a tree-shaken `echarts/core` (src/lib/components/echarts.ts). This renders every
+ * builder with exactly the parts listed here and fails on any ECharts warning, so the list below is
+ * what that file must register.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as echarts from 'echarts/core';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import {
+	AriaComponent,
+	GraphicComponent,
+	GridComponent,
+	LegendComponent,
+	MatrixComponent,
+	TitleComponent,
+	TooltipComponent,
+	VisualMapComponent
+} from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
+import { SVGRenderer } from 'echarts/renderers';
+import type { EChartsOption } from 'echarts';
+import { trendOption } from './trend';
+import { rankingOption } from './ranking';
+import { heatmapOption } from './heatmap';
+import { smallMultiplesOption } from './smallMultiples';
+import { sparklineOption } from './sparkline';
+import { echartsThemes } from './themes';
+import { context, indicator, RATES, UNITS } from './spec-fixtures';
+
+echarts.use([
+	LineChart,
+	BarChart,
+	HeatmapChart,
+	AriaComponent,
+	GraphicComponent,
+	GridComponent,
+	LegendComponent,
+	MatrixComponent,
+	TitleComponent,
+	TooltipComponent,
+	VisualMapComponent,
+	LabelLayout,
+	SVGRenderer
+]);
+for (const [name, theme] of Object.entries(echartsThemes)) echarts.registerTheme(name, theme);
+
+function render(option: EChartsOption, theme: string): string {
+	const chart = echarts.init(null, theme, { renderer: 'svg', ssr: true, width: 900, height: 600 });
+	try {
+		chart.setOption(option);
+		return chart.renderToSVGString();
+	} finally {
+		chart.dispose();
+	}
+}
+
+describe('builders on echarts/core', () => {
+	let warn: ReturnType<typeof vi.spyOn>;
+	let error: ReturnType<typeof vi.spyOn>;
+	beforeEach(() => {
+		warn = vi.spyOn(console, 'warn');
+		error = vi.spyOn(console, 'error');
+	});
+	afterEach(() => {
+		warn.mockRestore();
+		error.mockRestore();
+	});
+
+	for (const theme of ['screen', 'projector', 'print'] as const) {
+		it(`render without warnings (${theme})`, () => {
+			const ctx = context(theme, { title: 'Tiêu đề', subtitle: 'Phụ đề', footnote: 'Nguồn' });
+			const options: EChartsOption[] = [
+				trendOption(RATES, { ...ctx, reference: RATES.filter((r) => r.unit === 'Phổ Vinh') }),
+				rankingOption(
+					RATES.filter((r) => r.period === '2023'),
+					{ ...ctx, previous: RATES.filter((r) => r.period === '2022') }
+				),
+				heatmapOption(RATES, { ...ctx, units: UNITS, periods: ['2021', '2022', '2023'] }),
+				smallMultiplesOption(
+					[
+						{ indicator: indicator(), rows: RATES },
+						{ indicator: indicator({ code: 'x', name_vi: 'Khác' }), rows: RATES }
+					],
+					{ ...ctx, units: UNITS }
+				),
+				sparklineOption(RATES, ctx)
+			];
+			for (const option of options) expect(render(option, theme)).toContain('<svg');
+			expect(warn).not.toHaveBeenCalled();
+			expect(error).not.toHaveBeenCalled();
+		});
+	}
+});

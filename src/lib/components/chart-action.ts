@@ -1,0 +1,61 @@
+/**
+ * `use:chart` — owns one ECharts instance from init to dispose (after Evidence's echarts action):
+ * merges new options, re-initialises when theme or renderer change, resizes with its parent
+ * (debounced ResizeObserver, so full-screen and print layouts resize too) and marks the element
+ * `data-state="ready"` once the chart has finished drawing.
+ */
+import type { EChartsOption } from 'echarts';
+import type { EChartsType } from 'echarts/core';
+import { echarts } from './echarts';
+
+export interface ChartParams {
+	option: EChartsOption;
+	theme?: string;
+	renderer?: 'canvas' | 'svg';
+}
+
+export function chart(node: HTMLElement, params: ChartParams) {
+	let instance: EChartsType | null = null;
+	let current = params;
+
+	const init = () => {
+		instance?.dispose();
+		node.dataset.state = 'drawing';
+		instance = echarts.init(node, current.theme ?? 'screen', { renderer: current.renderer ?? 'canvas' });
+		instance.on('finished', () => {
+			node.dataset.state = 'ready';
+		});
+		instance.setOption(current.option, { notMerge: true });
+	};
+	init();
+
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const observer = new ResizeObserver(() => {
+		clearTimeout(timer);
+		timer = setTimeout(() => instance?.resize(), 60);
+	});
+	observer.observe(node.parentElement ?? node);
+
+	return {
+		update(next: ChartParams) {
+			const reinit = next.theme !== current.theme || next.renderer !== current.renderer;
+			current = next;
+			if (reinit) init();
+			else {
+				node.dataset.state = 'drawing';
+				instance?.setOption(next.option, { notMerge: true });
+			}
+		},
+		destroy() {
+			clearTimeout(timer);
+			observer.disconnect();
+			instance?.dispose();
+			instance = null;
+		}
+	};
+}
+
+/** The instance behind a chart element (for export). */
+export function instanceOf(node: HTMLElement): EChartsType | undefined {
+	return echarts.getInstanceByDom(node);
+}

@@ -1,0 +1,56 @@
+/** Node engine (tests, scripts): duckdb-wasm's blocking Node build; same SQL as in the browser. */
+import { createRequire } from 'node:module';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { safetySettings, toPlainRows, type Engine, type Param } from './engine';
+
+export async function createNodeEngine(): Promise<Engine> {
+	const require = createRequire(import.meta.url);
+	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+	const db = await duckdb.createDuckDB(
+		{
+			mvp: {
+				mainModule: join(dist, 'duckdb-mvp.wasm'),
+				mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs')
+			},
+			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+		},
+		new duckdb.VoidLogger(),
+		duckdb.NODE_RUNTIME
+	);
+	await db.instantiate();
+	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+	const conn = db.connect();
+	for (const s of safetySettings('http://127.0.0.1')) conn.query(s);
+	return {
+		async run(sql: string, params: Param[] = []) {
+			if (params.length === 0) return toPlainRows(conn.query(sql));
+			const stmt = conn.prepare(sql);
+			try {
+				return toPlainRows(stmt.query(...params));
+			} finally {
+				stmt.close();
+			}
+		},
+		async registerFile(name, bytes) {
+			db.registerFileBuffer(name, bytes);
+		},
+		async createFile(name) {
+			// Node's runtime writes COPY output to the real file system.
+			return join(tmpdir(), `chiso-${process.pid}-${name}`);
+		},
+		async takeFile(path) {
+			const bytes = new Uint8Array(readFileSync(path));
+			rmSync(path, { force: true });
+			return bytes;
+		},
+		async dropFile(name) {
+			db.dropFile(name);
+		},
+		async close() {
+			conn.close();
+		}
+	};
+}

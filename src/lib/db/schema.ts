@@ -1,0 +1,58 @@
+/** The DuckDB schema of DESIGN.md, created in this one place. */
+export const SCHEMA: string[] = [
+	`CREATE TABLE IF NOT EXISTS indicators (
+		code VARCHAR PRIMARY KEY,
+		name_vi VARCHAR NOT NULL,
+		name_en VARCHAR NOT NULL,
+		unit VARCHAR NOT NULL,
+		kind VARCHAR NOT NULL CHECK (kind IN ('raw', 'derived')),
+		formula VARCHAR NOT NULL DEFAULT '',
+		aggregation VARCHAR NOT NULL CHECK (aggregation IN ('sum', 'ratio', 'mean', 'median', 'latest', 'none')),
+		higher_is_better BOOLEAN,
+		"group" VARCHAR NOT NULL DEFAULT '',
+		categories VARCHAR[] NOT NULL DEFAULT [],
+		notes VARCHAR NOT NULL DEFAULT ''
+	)`,
+	`CREATE TABLE IF NOT EXISTS units (
+		code VARCHAR PRIMARY KEY,
+		name VARCHAR NOT NULL,
+		kind VARCHAR NOT NULL,
+		parent VARCHAR NOT NULL DEFAULT '',
+		valid_from DATE,
+		valid_to DATE,
+		successor VARCHAR NOT NULL DEFAULT '',
+		aliases VARCHAR[] NOT NULL DEFAULT []
+	)`,
+	`CREATE TABLE IF NOT EXISTS imports (
+		id INTEGER PRIMARY KEY,
+		file VARCHAR NOT NULL,
+		"at" TIMESTAMP NOT NULL,
+		rows INTEGER NOT NULL,
+		status VARCHAR NOT NULL CHECK (status IN ('committed', 'undone'))
+	)`,
+	// (unit, period, indicator) is unique: the importer de-duplicates and commit replaces by key.
+	// No PRIMARY KEY index: bulk loads stay fast and replace-in-one-transaction stays simple.
+	`CREATE TABLE IF NOT EXISTS observations (
+		unit VARCHAR NOT NULL,
+		period VARCHAR NOT NULL,
+		indicator VARCHAR NOT NULL,
+		value DOUBLE NOT NULL,
+		qualifier VARCHAR NOT NULL DEFAULT '' CHECK (qualifier IN ('', '>', '~')),
+		source VARCHAR NOT NULL DEFAULT '',
+		note VARCHAR NOT NULL DEFAULT '',
+		import_id INTEGER NOT NULL
+	)`,
+	// What each import replaced, so that undo restores it exactly.
+	`CREATE TABLE IF NOT EXISTS replaced (
+		import_id INTEGER NOT NULL,
+		unit VARCHAR NOT NULL,
+		period VARCHAR NOT NULL,
+		indicator VARCHAR NOT NULL,
+		existed BOOLEAN NOT NULL,
+		value DOUBLE,
+		qualifier VARCHAR,
+		source VARCHAR,
+		note VARCHAR,
+		prev_import_id INTEGER
+	)`
+];

@@ -1,0 +1,106 @@
+/**
+ * Values of one indicator, raw or derived, per unit or summed up over a group of units — as SQL
+ * with parameters. Pure: builds `{ sql, params }`, runs nothing.
+ *
+ * A derived indicator is computed from its raw inputs after they are summed over the group, so a rate
+ * is Σnumerator / Σdenominator (never the mean of unit rates), and only units that report every input
+ * of a period take part (the numerator and denominator then cover the same units).
+ */
+import {
+	expandFormula,
+	formulaInputs,
+	formulaToSql,
+	parseFormula,
+	qualifierSql,
+	ratioParts
+} from '$lib/model/formula';
+import type { Indicator, SeriesRow } from '$lib/model/types';
+import type { Param } from './engine';
+
+export type Grouping = 'unit' | 'successor' | 'town';
+
+export interface SeriesOptions {
+	/** Only these units (canonical names; after grouping, the group names). Empty: all. */
+	units?: string[];
+	/** 'year': `YYYY` periods only (charts over years); 'all': every period. */
+	periods?: 'year' | 'all';
+	grouping?: Grouping;
+	/** Label of the whole-town group. */
+	townLabel?: string;
+}
+
+export type { SeriesRow };
+
+export interface Query {
+	sql: string;
+	params: Param[];
+}
+
+const YEAR_ONLY = `regexp_full_match(period, '[0-9]{4}')`;
+
+/** SQL mapping each observation's unit to its group label. */
+function groupKey(grouping: Grouping, townLabel: () => string): string {
+	if (grouping === 'town') return townLabel();
+	if (grouping === 'successor')
+		return `coalesce((SELECT s.name FROM units u JOIN units s ON s.code = u.successor WHERE u.name = obs.unit AND u.successor <> '' LIMIT 1), obs.unit)`;
+	return 'obs.unit';
+}
+
+export function seriesQuery(
+	indicator: Indicator,
+	dictionary: Map<string, Indicator>,
+	opts: SeriesOptions = {}
+): Query | null {
+	const grouping = opts.grouping ?? 'unit';
+	if (grouping !== 'unit' && indicator.aggregation === 'none') return null;
+	const params: Param[] = [];
+	const p = (v: Param) => {
+		params.push(v);
+		return `$${params.length}`;
+	};
+	const periodFilter = opts.periods === 'all' ? 'TRUE' : YEAR_ONLY;
+	const unitFilter = opts.units?.length ? `unit IN (${opts.units.map(p).join(', ')})` : 'TRUE';
+	const key = groupKey(grouping, () => p(opts.townLabel ?? 'Toàn thị xã'));
+
+	if (indicator.kind === 'raw') {
+		const agg =
+			grouping === 'unit'
+				? 'any_value(value)'
+				: indicator.aggregation === 'mean'
+					? 'avg(value)'
+					: indicator.aggregation === 'median'
+						? 'median(value)'
+						: 'sum(value)';
+		const sql = `
+WITH obs AS (SELECT * FROM observations WHERE indicator = ${p(indicator.code)} AND ${periodFilter}),
+g AS (SELECT ${key} AS unit, period, ${agg} AS value, max(qualifier) AS qualifier, count(*)::INTEGER AS units FROM obs GROUP BY 1, 2)
+SELECT unit, period, value, qualifier, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, units FROM g
+WHERE ${unitFilter} ORDER BY unit, period`;
+		return { sql, params };
+	}
+
+	const ast = expandFormula(parseFormula(indicator.formula), dictionary);
+	const inputs = formulaInputs(ast);
+	const codes = inputs.map((c) => p(c));
+	const pivot = inputs
+		.map(
+			(c, i) =>
+				`max(value) FILTER (WHERE indicator = ${codes[i]}) AS "v_${c}", max(qualifier) FILTER (WHERE indicator = ${codes[i]}) AS "q_${c}"`
+		)
+		.join(',\n  ');
+	const complete = inputs.map((c) => `"v_${c}" IS NOT NULL`).join(' AND ') || 'TRUE';
+	const summed = inputs.map((c) => `sum("v_${c}") AS "v_${c}", max("q_${c}") AS "q_${c}"`).join(', ');
+	const ratio = ratioParts(ast);
+	const sql = `
+WITH pivoted AS (
+  SELECT unit, period,
+  ${pivot}
+  FROM observations WHERE indicator IN (${codes.join(', ')}) AND ${periodFilter} GROUP BY unit, period),
+obs AS (SELECT * FROM pivoted WHERE ${complete}),
+g AS (SELECT ${key} AS unit, period, ${summed}, count(*)::INTEGER AS units FROM obs GROUP BY 1, 2),
+r AS (SELECT unit, period, ${formulaToSql(ast)} AS value, ${qualifierSql(ast)} AS qualifier,
+  ${ratio ? formulaToSql(ratio.numerator) : 'NULL::DOUBLE'} AS numerator,
+  ${ratio ? formulaToSql(ratio.denominator) : 'NULL::DOUBLE'} AS denominator, units FROM g)
+SELECT * FROM r WHERE value IS NOT NULL AND isfinite(value) AND ${unitFilter} ORDER BY unit, period`;
+	return { sql, params };
+}

@@ -1,0 +1,350 @@
+/**
+ * The store: one DuckDB instance behind a queue, so statements never interleave (a transaction is
+ * never cut by another caller). Imports are committed in one transaction and can be undone exactly.
+ */
+import type { ImportRecord, Indicator, Observation, Unit } from '$lib/model/types';
+import { rowsToCsv } from './csv';
+import type { Engine, Param, Row } from './engine';
+import { SCHEMA } from './schema';
+
+export interface CommitSummary {
+	id: number;
+	added: number;
+	changed: number;
+	unchanged: number;
+}
+
+export interface DiffSummary {
+	added: number;
+	changed: number;
+	unchanged: number;
+	/** Changed rows first, then new, then unchanged. */
+	rows: DiffRow[];
+}
+
+export interface DiffRow {
+	unit: string;
+	period: string;
+	indicator: string;
+	status: 'new' | 'changed' | 'unchanged';
+	old_value: number | null;
+	old_qualifier: string | null;
+	value: number;
+	qualifier: string;
+}
+
+const OBS_COLUMNS = ['unit', 'period', 'indicator', 'value', 'qualifier', 'source', 'note'];
+const OBS_TYPES = `{'unit': 'VARCHAR', 'period': 'VARCHAR', 'indicator': 'VARCHAR', 'value': 'DOUBLE', 'qualifier': 'VARCHAR', 'source': 'VARCHAR', 'note': 'VARCHAR'}`;
+const KEY = 'o.unit = s.unit AND o.period = s.period AND o.indicator = s.indicator';
+const COUNT_CHANGES = `count(*) FILTER (WHERE o.value IS NULL) AS added,
+	count(*) FILTER (WHERE o.value IS NOT NULL AND (o.value <> s.value OR o.qualifier <> s.qualifier)) AS changed,
+	count(*) FILTER (WHERE o.value = s.value AND o.qualifier = s.qualifier) AS unchanged`;
+
+export interface Snapshot {
+	version: number;
+	tables: Record<string, Uint8Array>;
+}
+
+const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_SELECT: Record<string, string> = {
+	indicators: `SELECT * REPLACE (array_to_string(categories, '|') AS categories) FROM indicators`,
+	units: `SELECT * REPLACE (array_to_string(aliases, '|') AS aliases) FROM units`,
+	imports: 'SELECT * FROM imports',
+	observations: 'SELECT * FROM observations',
+	replaced: 'SELECT * FROM replaced'
+};
+/** Columns read back from all-VARCHAR CSV; empty text that was NULL comes back NULL. */
+const SNAPSHOT_RESTORE: Record<string, string> = {
+	indicators: `SELECT code, name_vi, name_en, unit, kind, formula, aggregation, higher_is_better::BOOLEAN, "group",
+		CASE WHEN categories IS NULL OR categories = '' THEN [] ELSE string_split(categories, '|') END, coalesce(notes, '')`,
+	units: `SELECT code, name, kind, coalesce(parent, ''), valid_from::DATE, valid_to::DATE, coalesce(successor, ''),
+		CASE WHEN aliases IS NULL OR aliases = '' THEN [] ELSE string_split(aliases, '|') END`,
+	observations: `SELECT unit, period, indicator, value::DOUBLE, coalesce(qualifier, ''), coalesce(source, ''), coalesce(note, ''), import_id::INTEGER`
+};
+
+export class Store {
+	private queue: Promise<unknown> = Promise.resolve();
+	private files = 0;
+	/** Bumped after every change; views re-query when it moves. */
+	version = 0;
+
+	private constructor(readonly engine: Engine) {}
+
+	static async open(engine: Engine): Promise<Store> {
+		const store = new Store(engine);
+		await store.exclusive(async () => {
+			for (const ddl of SCHEMA) await engine.run(ddl);
+		});
+		return store;
+	}
+
+	/** Run `fn` alone: nothing else touches the database until it ends. */
+	exclusive<T>(fn: () => Promise<T>): Promise<T> {
+		const next = this.queue.then(fn, fn);
+		this.queue = next.catch(() => undefined);
+		return next;
+	}
+
+	query<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
+		return this.exclusive(() => this.engine.run(sql, params) as Promise<T[]>);
+	}
+
+	/** All or nothing: on any error the transaction is rolled back and the error rethrown. */
+	private async transaction<T>(fn: () => Promise<T>): Promise<T> {
+		await this.engine.run('BEGIN TRANSACTION');
+		try {
+			const result = await fn();
+			await this.engine.run('COMMIT');
+			this.version++;
+			return result;
+		} catch (e) {
+			await this.engine.run('ROLLBACK');
+			throw e;
+		}
+	}
+
+	/** Put rows in a temp table `name` through one bulk `read_csv`. */
+	private async stage(name: string, columns: string[], types: string, rows: Record<string, unknown>[]) {
+		const file = `stage-${++this.files}.csv`;
+		await this.engine.registerFile(file, rowsToCsv(columns, rows));
+		try {
+			await this.engine.run(
+				`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${types})`
+			);
+		} finally {
+			await this.engine.dropFile(file);
+		}
+	}
+
+	replaceDictionary(indicators: Indicator[]): Promise<void> {
+		return this.exclusive(() =>
+			this.transaction(async () => {
+				await this.stage(
+					'stage_indicators',
+					[
+						'code',
+						'name_vi',
+						'name_en',
+						'unit',
+						'kind',
+						'formula',
+						'aggregation',
+						'higher_is_better',
+						'group',
+						'categories',
+						'notes'
+					],
+					`{'code': 'VARCHAR', 'name_vi': 'VARCHAR', 'name_en': 'VARCHAR', 'unit': 'VARCHAR', 'kind': 'VARCHAR', 'formula': 'VARCHAR', 'aggregation': 'VARCHAR', 'higher_is_better': 'BOOLEAN', 'group': 'VARCHAR', 'categories': 'VARCHAR', 'notes': 'VARCHAR'}`,
+					indicators.map((i) => ({ ...i, higher_is_better: i.higher_is_better ?? null }))
+				);
+				await this.engine.run('DELETE FROM indicators');
+				await this.engine.run(
+					`INSERT INTO indicators SELECT code, name_vi, name_en, unit, kind, formula, aggregation, higher_is_better, "group",
+					 CASE WHEN categories = '' THEN [] ELSE string_split(categories, '|') END, notes FROM stage_indicators`
+				);
+			})
+		);
+	}
+
+	replaceUnits(units: Unit[]): Promise<void> {
+		return this.exclusive(() =>
+			this.transaction(async () => {
+				await this.stage(
+					'stage_units',
+					['code', 'name', 'kind', 'parent', 'valid_from', 'valid_to', 'successor', 'aliases'],
+					`{'code': 'VARCHAR', 'name': 'VARCHAR', 'kind': 'VARCHAR', 'parent': 'VARCHAR', 'valid_from': 'VARCHAR', 'valid_to': 'VARCHAR', 'successor': 'VARCHAR', 'aliases': 'VARCHAR'}`,
+					units as unknown as Record<string, unknown>[]
+				);
+				await this.engine.run('DELETE FROM units');
+				await this.engine.run(
+					`INSERT INTO units SELECT code, name, kind, parent, TRY_CAST(nullif(valid_from, '') AS DATE), TRY_CAST(nullif(valid_to, '') AS DATE),
+					 successor, CASE WHEN aliases = '' THEN [] ELSE string_split(aliases, '|') END FROM stage_units`
+				);
+			})
+		);
+	}
+
+	/**
+	 * New, changed and unchanged rows of an import against what is stored, with the changed rows first
+	 * among `rows` (at most `limit`). Changes nothing.
+	 */
+	diff(observations: Observation[], limit = 500): Promise<DiffSummary> {
+		return this.exclusive(async () => {
+			await this.stage(
+				'stage_diff',
+				OBS_COLUMNS,
+				OBS_TYPES,
+				observations as unknown as Record<string, unknown>[]
+			);
+			const [counts] = (await this.engine.run(
+				`SELECT ${COUNT_CHANGES} FROM stage_diff s LEFT JOIN observations o ON ${KEY}`
+			)) as {
+				added: number;
+				changed: number;
+				unchanged: number;
+			}[];
+			const rows = (await this.engine.run(
+				`SELECT s.unit, s.period, s.indicator,
+				   CASE WHEN o.value IS NULL THEN 'new'
+				        WHEN o.value = s.value AND o.qualifier = s.qualifier THEN 'unchanged' ELSE 'changed' END AS status,
+				   o.value AS old_value, o.qualifier AS old_qualifier, s.value, s.qualifier
+				 FROM stage_diff s LEFT JOIN observations o ON ${KEY}
+				 ORDER BY CASE status WHEN 'changed' THEN 0 WHEN 'new' THEN 1 ELSE 2 END, s.unit, s.indicator, s.period
+				 LIMIT ?`,
+				[limit]
+			)) as unknown as DiffRow[];
+			await this.engine.run('DROP TABLE stage_diff');
+			return { ...counts, rows };
+		});
+	}
+
+	/** Store an import in one transaction; rows replace stored rows with the same key. */
+	async commitImport(file: string, observations: Observation[], at = new Date()): Promise<CommitSummary> {
+		const [summary] = await this.commitImports([{ file, observations }], at);
+		return summary;
+	}
+
+	/** Several files in ONE transaction: all of them are stored, or none. */
+	commitImports(
+		files: { file: string; observations: Observation[] }[],
+		at = new Date()
+	): Promise<CommitSummary[]> {
+		return this.exclusive(() =>
+			this.transaction(async () => {
+				const out: CommitSummary[] = [];
+				for (const f of files) out.push(await this.commitOne(f.file, f.observations, at));
+				return out;
+			})
+		);
+	}
+
+	private async commitOne(file: string, observations: Observation[], at: Date): Promise<CommitSummary> {
+		const [{ id }] = (await this.engine.run('SELECT coalesce(max(id), 0) + 1 AS id FROM imports')) as {
+			id: number;
+		}[];
+		await this.stage(
+			'stage_obs',
+			OBS_COLUMNS,
+			OBS_TYPES,
+			observations as unknown as Record<string, unknown>[]
+		);
+		const [counts] = (await this.engine.run(
+			`SELECT ${COUNT_CHANGES} FROM stage_obs s LEFT JOIN observations o ON ${KEY}`
+		)) as {
+			added: number;
+			changed: number;
+			unchanged: number;
+		}[];
+		await this.engine.run(`INSERT INTO imports VALUES (?, ?, ?::TIMESTAMP, ?, 'committed')`, [
+			id,
+			file,
+			at.toISOString().replace('T', ' ').replace('Z', ''),
+			observations.length
+		]);
+		await this.engine.run(
+			`INSERT INTO replaced SELECT ?, s.unit, s.period, s.indicator, o.unit IS NOT NULL, o.value, o.qualifier, o.source, o.note, o.import_id
+			 FROM stage_obs s LEFT JOIN observations o ON ${KEY}`,
+			[id]
+		);
+		await this.engine.run(`DELETE FROM observations o USING stage_obs s WHERE ${KEY}`);
+		await this.engine.run(
+			`INSERT INTO observations SELECT unit, period, indicator, value, qualifier, source, note, ? FROM stage_obs`,
+			[id]
+		);
+		await this.engine.run('DROP TABLE stage_obs');
+		return { id, ...counts };
+	}
+
+	/**
+	 * Undo an import: its rows go, and the values it overwrote come back exactly — except where a
+	 * later import has since written the same key, which stays as the later import left it.
+	 */
+	undoImport(id: number): Promise<void> {
+		return this.exclusive(() =>
+			this.transaction(async () => {
+				await this.engine.run(
+					`DELETE FROM observations o USING replaced s WHERE s.import_id = ? AND o.import_id = ? AND ${KEY}`,
+					[id, id]
+				);
+				await this.engine.run(
+					`INSERT INTO observations
+					 SELECT s.unit, s.period, s.indicator, s.value, s.qualifier, s.source, s.note, s.prev_import_id FROM replaced s
+					 WHERE s.import_id = ? AND s.existed
+					   AND NOT EXISTS (SELECT 1 FROM observations o WHERE ${KEY})`,
+					[id]
+				);
+				await this.engine.run(`UPDATE imports SET status = 'undone' WHERE id = ?`, [id]);
+			})
+		);
+	}
+
+	/**
+	 * Every table as CSV bytes (DuckDB's own COPY), for a snapshot that survives a reload. Lists are
+	 * written `|`-joined so that they read back exactly.
+	 */
+	snapshot(): Promise<Snapshot> {
+		return this.exclusive(async () => {
+			const tables: Record<string, Uint8Array> = {};
+			for (const [table, select] of Object.entries(SNAPSHOT_SELECT)) {
+				const path = await this.engine.createFile(`snapshot-${table}.csv`);
+				await this.engine.run(
+					`COPY (${select}) TO '${path.replace(/'/g, "''")}' (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', USE_TMP_FILE false)`
+				);
+				tables[table] = await this.engine.takeFile(path);
+			}
+			return { version: SNAPSHOT_VERSION, tables };
+		});
+	}
+
+	/** Replace everything with a snapshot, in one transaction; a bad snapshot changes nothing. */
+	restore(snapshot: Snapshot): Promise<void> {
+		if (snapshot.version !== SNAPSHOT_VERSION)
+			return Promise.reject(new Error(`snapshot version ${snapshot.version}`));
+		return this.exclusive(() =>
+			this.transaction(async () => {
+				for (const table of Object.keys(SNAPSHOT_SELECT)) {
+					const bytes = snapshot.tables[table];
+					if (!bytes) throw new Error(`snapshot without ${table}`);
+					const file = `restore-${table}.csv`;
+					await this.engine.registerFile(file, bytes);
+					try {
+						await this.engine.run(`DELETE FROM ${table}`);
+						await this.engine.run(
+							`INSERT INTO ${table} ${SNAPSHOT_RESTORE[table] ?? 'SELECT *'} FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, all_varchar = true)`
+						);
+					} finally {
+						await this.engine.dropFile(file);
+					}
+				}
+			})
+		);
+	}
+
+	/** Forget everything (before loading the bundled data again). */
+	clear(): Promise<void> {
+		return this.exclusive(() =>
+			this.transaction(async () => {
+				for (const table of Object.keys(SNAPSHOT_SELECT)) await this.engine.run(`DELETE FROM ${table}`);
+			})
+		);
+	}
+
+	async indicators(): Promise<Indicator[]> {
+		const rows = await this.query<Indicator>('SELECT * FROM indicators ORDER BY "group", code');
+		return rows.map((r) => ({ ...r, categories: r.categories ?? [] }));
+	}
+
+	async units(): Promise<Unit[]> {
+		const rows = await this.query<Unit & { valid_from: unknown; valid_to: unknown }>(
+			`SELECT code, name, kind, parent, coalesce(strftime(valid_from, '%Y-%m-%d'), '') AS valid_from,
+			        coalesce(strftime(valid_to, '%Y-%m-%d'), '') AS valid_to, successor, aliases FROM units ORDER BY code`
+		);
+		return rows.map((r) => ({ ...r, valid_from: String(r.valid_from), valid_to: String(r.valid_to) }));
+	}
+
+	imports(): Promise<ImportRecord[]> {
+		return this.query<ImportRecord>(
+			`SELECT id, file, strftime("at", '%Y-%m-%dT%H:%M:%S') AS at, rows, status FROM imports ORDER BY id DESC`
+		);
+	}
+}

@@ -1,0 +1,26 @@
+/**
+ * CSV import: bytes of a ward report → observations (or a new indicator dictionary / unit list),
+ * with every finding as an issue in Vietnamese and English. Pure TypeScript: runs in a Web Worker in
+ * the app and in Node in tests.
+ */
+export { importCsv } from './import-csv';
+export { parseNumber, scanNumber, MISSING_TOKENS, type NumberScan, type ParsedNumber } from './number';
+export { parsePeriod, scanPeriod, periodInterval, type PeriodScan } from './period';
+export { normaliseKey, looseKey } from './normalise';
+export { matchUnit, unitCoreKey, type UnitMatch } from './units';
+export { matchIndicator, type IndicatorMatch } from './indicators';
+export { toCanonicalCsv, formatValue, neutralise, CANONICAL_HEADER } from './canonical';
+export { parseDictionaryCsv, parseUnitsCsv } from './lists-csv';
+export { ORDER_RULES, RATE_RULES, COUNT_UNITS, PERCENT_UNITS, type OrderRule, type RateRule } from './rules';
+export { MESSAGES } from './messages';
+export type {
+	ImportIssue,
+	ImportOptions,
+	ImportQuestion,
+	ImportResult,
+	ImportShape,
+	ImportStats,
+	NumberLocale,
+	Severity,
+	TextEncodingName
+} from './types';

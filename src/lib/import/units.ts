@@ -1,0 +1,136 @@
+/**
+ * Raw ward/commune names → known units: by name, code or alias, without diacritics, with or without
+ * prefixes (`P.`, `Phường`, `X.`, `Xã`, `TT.`, `Thị trấn`), numbered wards (`Phường 3` = `P.03` = `P3`).
+ * Names are reused over time, so among several matches the one valid in the row's period wins.
+ */
+import type { Unit } from '../model/types';
+import { looseKey, normaliseKey } from './normalise';
+import { periodInterval } from './period';
+import { closest, type Candidate } from './suggest';
+
+export interface UnitMatch {
+	unit: Unit | null;
+	/** Closest unit names when nothing matched. */
+	suggestions: string[];
+	/** Set when several units fit equally well (the match is then null). */
+	ambiguous?: Unit[];
+	/** True when the unit matched by name did not exist during `period`. */
+	outsideValidity?: boolean;
+}
+
+const PREFIX = /^(?:thi tran|thi xa|phuong|xa|tt|tx|p|x)(?:[.\s]+|(?=\d))/;
+const KIND_OF_PREFIX: [RegExp, string][] = [
+	[/^(?:thi tran|tt)(?:[.\s]|\d|$)/, 'thi tran'],
+	[/^(?:thi xa|tx)(?:[.\s]|\d|$)/, 'thi xa'],
+	[/^(?:phuong|p)(?:[.\s]|\d|$)/, 'phuong'],
+	[/^(?:xa|x)(?:[.\s]|\d|$)/, 'xa']
+];
+
+/** The part of a name that identifies it: no prefix, no punctuation, `03` → `3`. */
+export function unitCoreKey(raw: string): string {
+	const k = normaliseKey(raw);
+	const stripped = PREFIX.test(k) ? k.replace(PREFIX, '') : k;
+	const core = looseKey(stripped || k);
+	return /^\d+$/.test(core) ? String(Number(core)) : core;
+}
+
+function prefixKind(raw: string): string | null {
+	const k = normaliseKey(raw);
+	for (const [re, kind] of KIND_OF_PREFIX) if (re.test(k)) return kind;
+	return null;
+}
+
+interface UnitIndex {
+	byCore: Map<string, Unit[]>;
+	byName: Map<string, Unit>;
+	candidates: Candidate[];
+}
+
+const indexes = new WeakMap<readonly Unit[], UnitIndex>();
+
+function buildIndex(units: readonly Unit[]): UnitIndex {
+	const byCore = new Map<string, Unit[]>();
+	const byName = new Map<string, Unit>();
+	const candidates: Candidate[] = [];
+	const add = (key: string, u: Unit): void => {
+		if (!key) return;
+		const list = byCore.get(key);
+		if (!list) byCore.set(key, [u]);
+		else if (!list.includes(u)) list.push(u);
+	};
+	for (const u of units) {
+		if (!byName.has(looseKey(u.name))) byName.set(looseKey(u.name), u);
+		for (const spelling of [u.name, ...u.aliases]) {
+			const core = unitCoreKey(spelling);
+			add(core, u);
+			candidates.push({ key: core, label: u.name });
+		}
+		add(looseKey(u.code), u);
+	}
+	return { byCore, byName, candidates };
+}
+
+function indexOf(units: readonly Unit[]): UnitIndex {
+	let ix = indexes.get(units);
+	if (!ix) {
+		ix = buildIndex(units);
+		indexes.set(units, ix);
+	}
+	return ix;
+}
+
+function validDuring(u: Unit, period: string): boolean {
+	const iv = periodInterval(period);
+	if (!iv) return true;
+	const from = u.valid_from || '0000-01-01';
+	const to = u.valid_to || '9999-12-31';
+	return from <= iv[1] && to >= iv[0];
+}
+
+/** Narrows `list` with `keep`, unless that would leave nothing. */
+function prefer(list: Unit[], keep: (u: Unit) => boolean): Unit[] {
+	const kept = list.filter(keep);
+	return kept.length > 0 ? kept : list;
+}
+
+/**
+ * Finds the unit a raw name means. `period` (canonical) picks among units sharing a name;
+ * `aliases` are remembered user mappings (normaliseKey(raw) → unit name).
+ * The index of `units` is cached per array: do not mutate an array after passing it.
+ */
+export function matchUnit(
+	raw: string,
+	units: readonly Unit[],
+	period?: string | null,
+	aliases?: Record<string, string>
+): UnitMatch {
+	const ix = indexOf(units);
+	if (raw.length > 1000) return { unit: null, suggestions: [] };
+	const mapped = aliases?.[normaliseKey(raw)];
+	if (mapped !== undefined) {
+		const u = ix.byName.get(looseKey(mapped));
+		if (u) return { unit: u, suggestions: [] };
+	}
+	const core = unitCoreKey(raw);
+	const found = ix.byCore.get(core);
+	if (!found || found.length === 0) return { unit: null, suggestions: closest(core, ix.candidates) };
+	if (found.length === 1) {
+		const u = found[0];
+		return { unit: u, suggestions: [], outsideValidity: period ? !validDuring(u, period) : false };
+	}
+	// Several units share the name (reused over time). A prefix naming the kind (`Xã …`) narrows first,
+	// then validity in the row's period, then the exact spelling (2025, the year of the merger).
+	let list = found;
+	const kind = prefixKind(raw);
+	if (kind) list = prefer(list, (u) => normaliseKey(u.kind) === kind);
+	let outsideValidity = false;
+	if (period) {
+		const valid = list.filter((u) => validDuring(u, period));
+		if (valid.length === 0) outsideValidity = true;
+		else list = valid;
+	}
+	const exact = looseKey(raw);
+	list = prefer(list, (u) => looseKey(u.name) === exact || u.aliases.some((a) => looseKey(a) === exact));
+	if (list.length === 1) return { unit: list[0], suggestions: [], outsideValidity };
+	return { unit: null, suggestions: list.map((u) => u.name), ambiguous: list, outsideValidity };
+}

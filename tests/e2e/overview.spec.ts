@@ -1,0 +1,37 @@
+import { chartsReady, expect, test } from './fixtures';
+
+test('the overview opens on the bundled data with a trend and a ranking', async ({ page }) => {
+	await page.goto('/');
+	await chartsReady(page, 2);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Tổng quan');
+	await expect(page.getByTestId('sample-badge')).toContainText('Dữ liệu mẫu');
+
+	const [trend, ranking] = [page.getByTestId('chart').nth(0), page.getByTestId('chart').nth(1)];
+	// The trend has one line per unit of the town before the 2025 merger.
+	const trendSeries = (await trend.getAttribute('data-series'))!.split('|');
+	expect(trendSeries).toHaveLength(15);
+	expect(trendSeries).toContain('Nguyễn Nghiêm');
+	// The ranking covers the latest year; Nguyễn Nghiêm's report has no 2024 figures, so it is listed as missing.
+	expect((await ranking.getAttribute('data-series'))!.split('|')).toHaveLength(14);
+	await expect(page.getByTestId('missing-units')).toContainText('Nguyễn Nghiêm');
+	// vi-VN formats in the data table: decimal comma and a space before %.
+	await ranking.locator('xpath=..').getByText('Bảng số liệu').click();
+	await expect(ranking.locator('xpath=..').locator('table')).toContainText(/\d+,\d\s?%/);
+	await page.screenshot({ path: 'test-results/overview-1366.png', fullPage: true });
+});
+
+test('the overview is readable at 1920×1080', async ({ page }) => {
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.goto('/');
+	await chartsReady(page, 2);
+	const boxes = await page
+		.getByTestId('chart')
+		.evaluateAll((els) =>
+			els.map((e) => e.getBoundingClientRect()).map((r) => ({ w: r.width, h: r.height, right: r.right }))
+		);
+	for (const b of boxes) {
+		expect(b.w).toBeGreaterThan(600);
+		expect(b.right).toBeLessThanOrEqual(1920);
+	}
+	await page.screenshot({ path: 'test-results/overview-1920.png', fullPage: true });
+});

@@ -1,0 +1,265 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seriesQuery, type Store } from '../../src/lib/db';
+import { createNodeEngine } from '../../src/lib/db/engine-node';
+import { Store as StoreClass } from '../../src/lib/db/store';
+import type { Indicator, Observation, SeriesRow } from '../../src/lib/model/types';
+import { openSampleStore } from './sample-store';
+
+let store: Store;
+let dictionary: Map<string, Indicator>;
+
+const series = async (code: string, opts: Parameters<typeof seriesQuery>[2] = {}) => {
+	const q = seriesQuery(dictionary.get(code)!, dictionary, opts);
+	return q ? store.query<SeriesRow>(q.sql, q.params) : [];
+};
+const at = (rows: SeriesRow[], unit: string, period: string) =>
+	rows.find((r) => r.unit === unit && r.period === period);
+
+beforeAll(async () => {
+	({ store, dictionary } = await openSampleStore());
+});
+
+describe('schema', () => {
+	it('creates the tables of DESIGN.md with their columns', async () => {
+		const cols = await store.query<{ table_name: string; column_name: string }>(
+			`SELECT table_name, column_name FROM information_schema.columns ORDER BY table_name, ordinal_position`
+		);
+		const of = (t: string) => cols.filter((c) => c.table_name === t).map((c) => c.column_name);
+		expect(of('observations')).toEqual([
+			'unit',
+			'period',
+			'indicator',
+			'value',
+			'qualifier',
+			'source',
+			'note',
+			'import_id'
+		]);
+		expect(of('indicators')).toEqual([
+			'code',
+			'name_vi',
+			'name_en',
+			'unit',
+			'kind',
+			'formula',
+			'aggregation',
+			'higher_is_better',
+			'group',
+			'categories',
+			'notes'
+		]);
+		expect(of('units')).toEqual([
+			'code',
+			'name',
+			'kind',
+			'parent',
+			'valid_from',
+			'valid_to',
+			'successor',
+			'aliases'
+		]);
+		expect(of('imports')).toEqual(['id', 'file', 'at', 'rows', 'status']);
+	});
+
+	it('refuses a qualifier outside the three kinds', async () => {
+		await expect(
+			store.query(`INSERT INTO observations VALUES ('x', '2023', 'y', 1, '!', '', '', 0)`)
+		).rejects.toThrow(/CHECK|constraint/i);
+	});
+});
+
+describe('bundled data', () => {
+	it('loads the dictionary, the units and every observation row', async () => {
+		const [{ n: indicators }] = await store.query<{ n: number }>('SELECT count(*) AS n FROM indicators');
+		const [{ n: units }] = await store.query<{ n: number }>('SELECT count(*) AS n FROM units');
+		const [{ n: rows }] = await store.query<{ n: number }>('SELECT count(*) AS n FROM observations');
+		const csvRows =
+			(await import('node:fs')).readFileSync('data/observations.csv', 'utf8').trim().split('\n').length - 1;
+		expect(indicators).toBe(61);
+		expect(units).toBe(20);
+		expect(rows).toBe(csvRows);
+	});
+
+	it('keeps every unique key once', async () => {
+		const dup = await store.query(
+			'SELECT unit, period, indicator FROM observations GROUP BY ALL HAVING count(*) > 1'
+		);
+		expect(dup).toEqual([]);
+	});
+
+	it("keeps Nguyễn Nghiêm's report figures exactly, with their qualifiers", async () => {
+		const rows = await store.query<{
+			period: string;
+			indicator: string;
+			value: number;
+			qualifier: string;
+			source: string;
+		}>(
+			`SELECT period, indicator, value, qualifier, source FROM observations WHERE unit = 'Nguyễn Nghiêm' ORDER BY indicator, period`
+		);
+		const get = (indicator: string, period: string) =>
+			rows.find((r) => r.indicator === indicator && r.period === period);
+		expect(get('petitions_received', '2022')?.value).toBe(19);
+		expect(get('petitions_received', '2023')?.value).toBe(22);
+		expect(get('petition_cases_received', '2023')?.value).toBe(21);
+		expect(get('land_disputes_mediated_success', '2023')?.value).toBe(5);
+		expect(get('feedback_cases_resolved', '2023')?.value).toBe(12);
+		expect(get('petition_resolution_rate_reported', '2023')?.value).toBe(95.2);
+		expect(get('legal_education_attendees', '2021-2023')).toMatchObject({ value: 570, qualifier: '>' });
+		expect(get('population', '2024')).toMatchObject({ value: 11000, qualifier: '~' });
+		expect(get('dan_van_rating', '2022')?.value).toBe(3); // "Hoàn thành tốt nhiệm vụ": 3rd of 4 ranks from the bottom
+		expect(rows.every((r) => r.source !== 'sample')).toBe(true);
+		const [{ n: sample }] = await store.query<{ n: number }>(
+			`SELECT count(*) AS n FROM observations WHERE source = 'sample' AND unit <> 'Nguyễn Nghiêm'`
+		);
+		expect(sample).toBeGreaterThan(1000);
+	});
+
+	it('reports no import errors for the bundled files', async () => {
+		const { outcomes } = await openSampleStore();
+		for (const o of outcomes) expect(o.result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+	});
+});
+
+describe('derived indicators from raw counts', () => {
+	it("reproduces the report's rates for Nguyễn Nghiêm", async () => {
+		const rate = await series('petition_resolution_rate');
+		expect(at(rate, 'Nguyễn Nghiêm', '2022')).toMatchObject({ value: 100, numerator: 19, denominator: 19 });
+		expect(at(rate, 'Nguyễn Nghiêm', '2023')).toMatchObject({ numerator: 20, denominator: 21 });
+		expect(at(rate, 'Nguyễn Nghiêm', '2023')!.value).toBeCloseTo(95.238, 3);
+		const mediation = await series('land_dispute_mediation_success_rate');
+		expect(at(mediation, 'Nguyễn Nghiêm', '2022')!.value).toBeCloseTo(66.667, 3);
+		expect(at(mediation, 'Nguyễn Nghiêm', '2023')!.value).toBe(62.5);
+		const feedback = await series('feedback_resolution_rate');
+		expect(at(feedback, 'Nguyễn Nghiêm', '2023')!.value).toBeCloseTo(92.308, 3);
+		const gap = await series('resolution_rate_check_gap');
+		expect(Math.abs(at(gap, 'Nguyễn Nghiêm', '2023')!.value)).toBeLessThanOrEqual(0.05);
+	});
+
+	it('keeps a lower bound through a formula', async () => {
+		const perSession = await series('legal_education_attendees_per_session', { periods: 'all' });
+		expect(at(perSession, 'Nguyễn Nghiêm', '2021-2023')).toMatchObject({ value: 47.5, qualifier: '>' });
+	});
+
+	it('sums a rate over the town as Σ numerator / Σ denominator, not the mean of rates', async () => {
+		const perUnit = (await series('petition_resolution_rate')).filter((r) => r.period === '2023');
+		const town = at(
+			await series('petition_resolution_rate', { grouping: 'town', townLabel: 'Toàn thị xã' }),
+			'Toàn thị xã',
+			'2023'
+		)!;
+		const num = perUnit.reduce((s, r) => s + r.numerator!, 0);
+		const den = perUnit.reduce((s, r) => s + r.denominator!, 0);
+		expect(town.units).toBe(15);
+		expect(town.value).toBeCloseTo((100 * num) / den, 9);
+		const meanOfRates = perUnit.reduce((s, r) => s + r.value, 0) / perUnit.length;
+		expect(Math.abs(town.value - meanOfRates)).toBeGreaterThan(1e-6);
+	});
+
+	it('sums counts over the 2025 successor units', async () => {
+		const old = (await series('petition_cases_received')).filter((r) => r.period === '2023');
+		const merged = await series('petition_cases_received', { grouping: 'successor' });
+		const units = await store.units();
+		const succ = (name: string) =>
+			units.find((u) => u.code === units.find((x) => x.name === name)!.successor)!.name;
+		const expected = new Map<string, number>();
+		for (const r of old) expected.set(succ(r.unit), (expected.get(succ(r.unit)) ?? 0) + r.value);
+		for (const [name, value] of expected) expect(at(merged, name, '2023')!.value).toBe(value);
+		expect(expected.size).toBe(5);
+	});
+
+	it('gives no group value for an indicator that is not aggregated (ratings)', () => {
+		expect(seriesQuery(dictionary.get('dan_van_rating')!, dictionary, { grouping: 'town' })).toBeNull();
+	});
+
+	it('passes hostile unit names as parameters, never as SQL text', async () => {
+		const rows = await series('petition_cases_received', { units: ["x' OR 1=1 --", 'Phổ An'] });
+		expect(new Set(rows.map((r) => r.unit))).toEqual(new Set(['Phổ An']));
+	});
+});
+
+describe('commit and undo', () => {
+	const obs = (unit: string, period: string, indicator: string, value: number): Observation => ({
+		unit,
+		period,
+		indicator,
+		value,
+		qualifier: '',
+		source: 'test.csv',
+		note: "'; DROP TABLE observations; --"
+	});
+
+	it('replaces by key, then undo restores the overwritten value exactly', async () => {
+		const s = await StoreClass.open(await createNodeEngine());
+		const first = await s.commitImport('a.csv', [obs('A', '2022', 'x', 1), obs('A', '2023', 'x', 2)]);
+		expect(first).toMatchObject({ added: 2, changed: 0, unchanged: 0 });
+		const diff = await s.diff([obs('A', '2023', 'x', 5), obs('A', '2022', 'x', 1), obs('B', '2023', 'x', 7)]);
+		expect(diff).toMatchObject({ added: 1, changed: 1, unchanged: 1 });
+		expect(diff.rows.map((d) => d.status)).toEqual(['changed', 'new', 'unchanged']);
+		expect(diff.rows[0]).toMatchObject({ unit: 'A', period: '2023', old_value: 2, value: 5 });
+		const second = await s.commitImport('b.csv', [obs('A', '2023', 'x', 5), obs('B', '2023', 'x', 7)]);
+		expect(second).toMatchObject({ added: 1, changed: 1 });
+		await s.undoImport(second.id);
+		const rows = await s.query<{ unit: string; period: string; value: number; note: string }>(
+			'SELECT unit, period, value, note FROM observations ORDER BY unit, period'
+		);
+		expect(rows).toEqual([
+			{ unit: 'A', period: '2022', value: 1, note: "'; DROP TABLE observations; --" },
+			{ unit: 'A', period: '2023', value: 2, note: "'; DROP TABLE observations; --" }
+		]);
+		expect((await s.imports()).map((i) => i.status)).toEqual(['undone', 'committed']);
+	});
+
+	it('leaves the store exactly as it was when a commit fails half-way', async () => {
+		const s = await StoreClass.open(await createNodeEngine());
+		await s.commitImport('a.csv', [obs('A', '2022', 'x', 1)]);
+		const bad = { ...obs('A', '2022', 'x', 9), qualifier: '!' } as unknown as Observation; // violates CHECK
+		await expect(s.commitImport('bad.csv', [obs('B', '2022', 'x', 3), bad])).rejects.toThrow();
+		// Several files together: the second one fails, so the first is not stored either.
+		await expect(
+			s.commitImports([
+				{ file: 'ok.csv', observations: [obs('C', '2022', 'x', 4)] },
+				{ file: 'bad.csv', observations: [bad] }
+			])
+		).rejects.toThrow();
+		expect(await s.query('SELECT unit, value FROM observations')).toEqual([{ unit: 'A', value: 1 }]);
+		expect((await s.imports()).length).toBe(1);
+		expect(await s.query('SELECT count(*) AS n FROM replaced')).toEqual([{ n: 1 }]);
+	});
+});
+
+describe('snapshot', () => {
+	it('restores every table exactly into a fresh instance', async () => {
+		const { store: source } = await openSampleStore();
+		await source.commitImport('extra.csv', [
+			{
+				unit: 'Phổ An',
+				period: '2024',
+				indicator: 'petitions_received',
+				value: 99,
+				qualifier: '~',
+				source: 'extra.csv',
+				note: 'a "quoted", note|with pipe'
+			}
+		]);
+		const snap = await source.snapshot();
+		const target = await StoreClass.open(await createNodeEngine());
+		await target.restore(snap);
+		for (const table of ['observations', 'imports', 'replaced', 'units', 'indicators']) {
+			const q = `SELECT * FROM ${table} ORDER BY ALL`;
+			expect(await target.query(q), table).toEqual(await source.query(q));
+		}
+	});
+
+	it('changes nothing when a snapshot is broken', async () => {
+		const { store: s } = await openSampleStore();
+		const before = await s.query('SELECT count(*) AS n FROM observations');
+		const snap = await s.snapshot();
+		const broken = {
+			...snap,
+			tables: { ...snap.tables, replaced: new TextEncoder().encode('import_id,unit\nnot-a-number,x\n') }
+		};
+		await expect(s.restore(broken)).rejects.toThrow();
+		expect(await s.query('SELECT count(*) AS n FROM observations')).toEqual(before);
+	});
+});

@@ -1,0 +1,16 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	// duckdb-wasm ships its own worker and wasm, loaded through `?url`; do not pre-bundle it.
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	worker: { format: 'es' },
+	build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+	server: { fs: { allow: ['data'] } },
+	test: {
+		include: ['src/**/*.spec.ts', 'tests/unit/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 30_000
+	}
+});
