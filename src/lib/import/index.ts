@@ -11,6 +11,7 @@ export { matchUnit, unitCoreKey, type UnitMatch } from './units';
 export { matchIndicator, type IndicatorMatch } from './indicators';
 export { toCanonicalCsv, formatValue, neutralise, CANONICAL_HEADER } from './canonical';
 export { parseDictionaryCsv, parseUnitsCsv } from './lists-csv';
+export { toDictionaryCsv, toUnitsCsv } from './lists-export';
 export { ORDER_RULES, RATE_RULES, COUNT_UNITS, PERCENT_UNITS, type OrderRule, type RateRule } from './rules';
 export { MESSAGES } from './messages';
 export type {

@@ -1,0 +1,69 @@
+/**
+ * The dictionary and the unit list → CSV files in the same format as data/indicators.csv and
+ * data/units.csv (UTF-8 with BOM, neutralised cells), so an exported list imports back as it was.
+ */
+import type { Indicator, Unit } from '../model/types';
+import { neutralise, quote } from './canonical';
+
+const line = (cells: string[]) => cells.map((c) => quote(neutralise(c))).join(',');
+const csv = (header: string[], rows: string[][]) =>
+	'\uFEFF' + [header.join(','), ...rows.map(line)].join('\r\n') + '\r\n';
+
+export const DICTIONARY_HEADER = [
+	'code',
+	'name_vi',
+	'name_en',
+	'unit',
+	'kind',
+	'formula',
+	'aggregation',
+	'higher_is_better',
+	'group',
+	'categories',
+	'notes'
+];
+export const UNITS_HEADER = [
+	'code',
+	'name',
+	'kind',
+	'parent',
+	'valid_from',
+	'valid_to',
+	'successor',
+	'aliases'
+];
+
+export function toDictionaryCsv(indicators: readonly Indicator[]): string {
+	return csv(
+		DICTIONARY_HEADER,
+		indicators.map((i) => [
+			i.code,
+			i.name_vi,
+			i.name_en,
+			i.unit,
+			i.kind,
+			i.formula,
+			i.aggregation,
+			i.higher_is_better === null ? '' : String(i.higher_is_better),
+			i.group,
+			i.categories.join('|'),
+			i.notes
+		])
+	);
+}
+
+export function toUnitsCsv(units: readonly Unit[]): string {
+	return csv(
+		UNITS_HEADER,
+		units.map((u) => [
+			u.code,
+			u.name,
+			u.kind,
+			u.parent,
+			u.valid_from,
+			u.valid_to,
+			u.successor,
+			u.aliases.join('|')
+		])
+	);
+}
