@@ -9,10 +9,14 @@ const config = {
 		// Pre-compressed .gz/.br copies for the web server; `PRECOMPRESS=false` skips them (tests: brotli
 		// on the 34 MB wasm alone takes over a minute).
 		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build',
 			fallback: 'index.html',
 			precompress: process.env.PRECOMPRESS !== 'false',
 			strict: true
 		}),
+		// A separate KIT_OUT_DIR (with BUILD_DIR) lets the benchmark build beside a running test build.
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		alias: { $data: 'data' }
 	}
 };

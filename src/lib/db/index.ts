@@ -1,5 +1,13 @@
 /** The one door to DuckDB. */
 export type { Engine, Param, Row } from './engine';
-export { Store, type CommitSummary, type DiffRow, type DiffSummary, type Snapshot } from './store';
+export {
+	Store,
+	type CommitSummary,
+	type DiffRow,
+	type DiffSummary,
+	type ImportSource,
+	type Snapshot
+} from './store';
+export { bulkImport, canonicalHeader, BULK_MIN_BYTES, type BulkImport } from './bulk';
 export { seriesQuery, type Grouping, type SeriesOptions, type SeriesRow, type Query } from './series';
 export { ingestBytes, commitResult, type IngestOutcome } from './ingest';

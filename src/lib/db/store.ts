@@ -14,6 +14,15 @@ export interface CommitSummary {
 	unchanged: number;
 }
 
+/** What one import brings: observations from the JavaScript path, or the bulk path's temp table. */
+export type ImportSource = { file: string; observations: Observation[] } | { file: string; table: string };
+
+/** Only the bulk path's own generated names are ever put into SQL as a table. */
+function stagedTable(name: string): string {
+	if (!/^bulk_ok_\d+$/.test(name)) throw new Error(`not a staged table: ${name}`);
+	return name;
+}
+
 export interface DiffSummary {
 	added: number;
 	changed: number;
@@ -168,21 +177,12 @@ export class Store {
 	 * New, changed and unchanged rows of an import against what is stored, with the changed rows first
 	 * among `rows` (at most `limit`). Changes nothing.
 	 */
-	diff(observations: Observation[], limit = 500): Promise<DiffSummary> {
+	diff(source: Observation[] | { table: string }, limit = 500): Promise<DiffSummary> {
 		return this.exclusive(async () => {
-			await this.stage(
-				'stage_diff',
-				OBS_COLUMNS,
-				OBS_TYPES,
-				observations as unknown as Record<string, unknown>[]
-			);
+			await this.stageSource('stage_diff', source);
 			const [counts] = (await this.engine.run(
 				`SELECT ${COUNT_CHANGES} FROM stage_diff s LEFT JOIN observations o ON ${KEY}`
-			)) as {
-				added: number;
-				changed: number;
-				unchanged: number;
-			}[];
+			)) as { added: number; changed: number; unchanged: number }[];
 			const rows = (await this.engine.run(
 				`SELECT s.unit, s.period, s.indicator,
 				   CASE WHEN o.value IS NULL THEN 'new'
@@ -205,29 +205,45 @@ export class Store {
 	}
 
 	/** Several files in ONE transaction: all of them are stored, or none. */
-	commitImports(
-		files: { file: string; observations: Observation[] }[],
-		at = new Date()
-	): Promise<CommitSummary[]> {
-		return this.exclusive(() =>
-			this.transaction(async () => {
-				const out: CommitSummary[] = [];
-				for (const f of files) out.push(await this.commitOne(f.file, f.observations, at));
-				return out;
-			})
-		);
+	commitImports(files: ImportSource[], at = new Date()): Promise<CommitSummary[]> {
+		return this.exclusive(async () => {
+			const out = await this.transaction(async () => {
+				const summaries: CommitSummary[] = [];
+				for (const f of files) summaries.push(await this.commitOne(f, at));
+				return summaries;
+			});
+			for (const f of files)
+				if ('table' in f) await this.engine.run(`DROP TABLE IF EXISTS ${stagedTable(f.table)}`);
+			return out;
+		});
 	}
 
-	private async commitOne(file: string, observations: Observation[], at: Date): Promise<CommitSummary> {
+	/** Forget a bulk import's rows that will not be committed. */
+	dropStaged(table: string): Promise<void> {
+		return this.exclusive(async () => {
+			await this.engine.run(`DROP TABLE IF EXISTS ${stagedTable(table)}`);
+		});
+	}
+
+	/** Rows as a temp table: observations through one bulk `read_csv`, or a bulk import's own table. */
+	private async stageSource(name: string, source: Observation[] | { table: string }) {
+		if (Array.isArray(source))
+			await this.stage(name, OBS_COLUMNS, OBS_TYPES, source as unknown as Record<string, unknown>[]);
+		else
+			await this.engine.run(
+				`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT unit, period, indicator, value, qualifier, source, note FROM ${stagedTable(source.table)}`
+			);
+	}
+
+	private async commitOne(f: ImportSource, at: Date): Promise<CommitSummary> {
 		const [{ id }] = (await this.engine.run('SELECT coalesce(max(id), 0) + 1 AS id FROM imports')) as {
 			id: number;
 		}[];
-		await this.stage(
-			'stage_obs',
-			OBS_COLUMNS,
-			OBS_TYPES,
-			observations as unknown as Record<string, unknown>[]
-		);
+		await this.stageSource('stage_obs', 'table' in f ? { table: f.table } : f.observations);
+		const [{ rows }] = (await this.engine.run('SELECT count(*) AS rows FROM stage_obs')) as {
+			rows: number;
+		}[];
+		const file = f.file;
 		const [counts] = (await this.engine.run(
 			`SELECT ${COUNT_CHANGES} FROM stage_obs s LEFT JOIN observations o ON ${KEY}`
 		)) as {
@@ -239,7 +255,7 @@ export class Store {
 			id,
 			file,
 			at.toISOString().replace('T', ' ').replace('Z', ''),
-			observations.length
+			rows
 		]);
 		await this.engine.run(
 			`INSERT INTO replaced SELECT ?, s.unit, s.period, s.indicator, o.unit IS NOT NULL, o.value, o.qualifier, o.source, o.note, o.import_id

@@ -13,7 +13,11 @@ export { toCanonicalCsv, formatValue, neutralise, CANONICAL_HEADER } from './can
 export { parseDictionaryCsv, parseUnitsCsv } from './lists-csv';
 export { toDictionaryCsv, toUnitsCsv } from './lists-export';
 export { ORDER_RULES, RATE_RULES, COUNT_UNITS, PERCENT_UNITS, type OrderRule, type RateRule } from './rules';
-export { MESSAGES } from './messages';
+export { MESSAGES, type MessageArgs } from './messages';
+export { IssueLog } from './issues';
+export { QUALIFIER_WORDS } from './observations';
+export { interpretValue, isCategorical } from './values';
+export { EPSILON } from './rules';
 export type {
 	ImportIssue,
 	ImportOptions,

@@ -43,6 +43,15 @@ export class IssueLog {
 		this.list.push(issue);
 	}
 
+	/** Counts findings that were found in bulk but are not listed one by one (beyond the caps). */
+	addUnlisted(severity: Severity, code: string, n: number): void {
+		if (n <= 0) return;
+		if (severity === 'error') this.errors += n;
+		else if (severity === 'warning') this.warnings += n;
+		this.perCode.set(code, (this.perCode.get(code) ?? 0) + n);
+		this.hidden += n;
+	}
+
 	/** Appends the "N more not listed" notice; call once at the end. */
 	finish(): ImportIssue[] {
 		if (this.hidden > 0) {

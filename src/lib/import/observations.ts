@@ -32,7 +32,7 @@ export interface Resolved {
 	skipped: number;
 }
 
-const QUALIFIER_WORDS: Record<string, Qualifier> = {
+export const QUALIFIER_WORDS: Record<string, Qualifier> = {
 	'': '',
 	'=': '',
 	exact: '',

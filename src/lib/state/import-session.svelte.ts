@@ -2,7 +2,7 @@
  * The import wizard's state, with no DOM: files chosen → parsed in a worker → reviewed (findings,
  * questions, diff against stored data) → committed together in one transaction, or dropped.
  */
-import type { CommitSummary, DiffSummary } from '$lib/db';
+import { bulkImport, type CommitSummary, type DiffSummary } from '$lib/db';
 import type { ImportResult, NumberLocale, TextEncodingName } from '$lib/import';
 import { loadAliases, rememberAlias } from './aliases';
 import { data } from './data.svelte';
@@ -17,6 +17,8 @@ export interface PendingFile {
 	bytes: Uint8Array;
 	status: FileStatus;
 	result?: ImportResult;
+	/** Set when the bulk path parsed the file: its accepted rows wait in this DuckDB temp table. */
+	table?: string;
 	diff?: DiffSummary;
 	error?: string;
 	encoding?: TextEncodingName;
@@ -79,12 +81,21 @@ export class ImportSession {
 
 	remove(id: number) {
 		this.cancel(id);
+		this.dropTable(this.find(id));
 		this.files = this.files.filter((f) => f.id !== id);
 	}
 
 	clear() {
-		for (const f of this.files) this.cancel(f.id);
+		for (const f of this.files) {
+			this.cancel(f.id);
+			this.dropTable(f);
+		}
 		this.files = [];
+	}
+
+	private dropTable(file: PendingFile | undefined) {
+		if (file?.table) void data.store?.dropStaged(file.table);
+		if (file) file.table = undefined;
 	}
 
 	private find(id: number) {
@@ -95,9 +106,10 @@ export class ImportSession {
 		const file = this.find(id);
 		if (!file) return;
 		this.running.get(id)?.cancel();
+		this.dropTable(file);
 		file.status = 'parsing';
 		file.error = undefined;
-		const run = runImport(file.bytes, {
+		const options = {
 			fileName: file.name,
 			dictionary: data.indicators,
 			units: data.units,
@@ -105,7 +117,19 @@ export class ImportSession {
 			unitHint: file.unitHint,
 			columnChoices: file.columnChoices,
 			aliases: loadAliases()
-		});
+		};
+		// Large canonical files go through DuckDB in bulk; everything else through the worker.
+		const bulk = data.store ? await bulkImport(data.store, file.bytes, $state.snapshot(options)) : null;
+		if (bulk) {
+			const current = this.find(id);
+			if (!current) return void data.store?.dropStaged(bulk.table);
+			current.table = bulk.table;
+			current.result = bulk.result;
+			current.diff = await data.store!.diff({ table: bulk.table });
+			current.status = 'ready';
+			return;
+		}
+		const run = runImport(file.bytes, options);
 		this.running.set(id, run);
 		try {
 			const result = await run.result;
@@ -133,6 +157,15 @@ export class ImportSession {
 	 * unit list replaces the stored one. On any failure nothing of the observations is stored.
 	 */
 	async commit() {
+		await this.save(true);
+	}
+
+	/** For the benchmark: the same commit, without writing the IndexedDB snapshot afterwards. */
+	async commitWithoutSnapshot() {
+		await this.save(false);
+	}
+
+	private async save(persist: boolean) {
 		const store = data.store;
 		if (!store || this.committing) return;
 		this.committing = true;
@@ -148,13 +181,13 @@ export class ImportSession {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 			const stamp = new Date();
 			const summaries = await store.commitImports(
-				observationFiles.map((f) => ({
-					file: f.name,
-					observations: f.result!.observations
-				})),
+				observationFiles.map((f) =>
+					f.table ? { file: f.name, table: f.table } : { file: f.name, observations: f.result!.observations }
+				),
 				stamp
 			);
-			await data.changed();
+			for (const f of observationFiles) f.table = undefined;
+			await data.changed(persist);
 			this.lastCommit = { files: files.length, summaries };
 			this.files = this.files.filter((f) => !files.includes(f));
 		} catch (e) {
@@ -166,5 +199,5 @@ export class ImportSession {
 }
 
 function hasContent(r: ImportResult) {
-	return r.observations.length > 0 || (r.indicators?.length ?? 0) > 0 || (r.units?.length ?? 0) > 0;
+	return r.stats.observations > 0 || (r.indicators?.length ?? 0) > 0 || (r.units?.length ?? 0) > 0;
 }

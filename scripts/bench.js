@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds the app, serves it on 127.0.0.1 and drives headless Chromium through the real
+ * code paths. Every figure is printed next to a baseline measured in the same run:
+ *   1. import of generated canonical CSVs (10k, 100k, 1M rows) through the app's pipeline, against
+ *      DuckDB's bare `read_csv` on the same bytes — time, MB/s, ratio, longest main-thread task;
+ *   2. re-query + redraw when the indicator or the units change, on the bundled data and on 1M
+ *      synthetic observations (3,000 units × 10 years × 33 indicators) — median and p95.
+ * Options: --no-build (reuse build/), --sizes=10000,100000 (import sizes), --runs=40.
+ * Results are also written to bench/results/latest.json.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import Papa from 'papaparse';
+
+// Its own build folders, so that a dev server or test build running at the same time is untouched.
+process.env.KIT_OUT_DIR ??= '.svelte-kit-bench';
+process.env.BUILD_DIR ??= 'build-bench';
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
+const SIZES = (args.sizes ?? '10000,100000,1000000').split(',').map(Number);
+const RUNS = Number(args.runs ?? 40);
+const PORT = 4391;
+const REDRAW_CODES = [
+	'petition_cases_received',
+	'petition_resolution_rate',
+	'land_dispute_mediation_success_rate',
+	'petitions_received'
+];
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+if (!('no-build' in args)) {
+	console.log('building…');
+	const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+		stdio: 'inherit',
+		env: { ...process.env, PRECOMPRESS: 'false' }
+	});
+	if (b.status !== 0) process.exit(b.status ?? 1);
+}
+
+const dictionary = Papa.parse(readFileSync('data/indicators.csv', 'utf8'), {
+	header: true,
+	skipEmptyLines: true
+}).data;
+/** The 32 raw numeric indicators (no text, yes/no or rating): 3,125 units × 10 years × 32 = 1,000,000. */
+const NUMERIC = dictionary
+	.filter((i) => i.kind === 'raw' && !['text', 'yes_no', 'rating'].includes(i.unit))
+	.map((i) => i.code);
+const UNITS = 3125;
+const unitName = (u) => `Đơn vị ${String(u + 1).padStart(4, '0')}`;
+
+/** Canonical long rows, deterministic, consistent with the dictionary's rules (no rejected rows). */
+function makeCsv(rows) {
+	const lines = ['unit,period,indicator,value,qualifier,note'];
+	let n = 0;
+	outer: for (let u = 0; u < UNITS; u++)
+		for (let y = 2015; y < 2025; y++) {
+			const v = 1 + ((u * 7 + y * 3) % 40);
+			for (const ind of NUMERIC) {
+				if (n++ >= rows) break outer;
+				const value = ind.endsWith('_pct') || ind.includes('rate') ? 100 : ind.includes('resolved') ? 0 : v;
+				lines.push(`${unitName(u)},${y},${ind},${value},,`);
+			}
+		}
+	return Buffer.from(lines.join('\n') + '\n');
+}
+
+const server = spawn(
+	'node',
+	['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+	{
+		stdio: ['ignore', 'pipe', 'inherit']
+	}
+);
+await new Promise((resolve) =>
+	server.stdout.on('data', (d) => String(d).includes(String(PORT)) && resolve())
+);
+
+const browser = await chromium.launch({
+	executablePath,
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
+});
+const results = {
+	machine: `${process.platform} ${process.arch}, node ${process.version}`,
+	at: new Date().toISOString(),
+	import: [],
+	redraw: []
+};
+try {
+	const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+	page.on(
+		'console',
+		(m) => ['warning', 'error'].includes(m.type()) && console.log(`[page ${m.type()}] ${m.text()}`)
+	);
+	const files = new Map(SIZES.map((n) => [n, makeCsv(n)]));
+	await page.route('**/bench-data/*', (route) => {
+		const n = Number(
+			route
+				.request()
+				.url()
+				.match(/(\d+)\.csv$/)[1]
+		);
+		return route.fulfill({ body: files.get(n), contentType: 'text/csv' });
+	});
+
+	// Cold start: time to first chart on the overview.
+	const t0 = Date.now();
+	await page.goto(`http://127.0.0.1:${PORT}/`);
+	await page.locator('[data-testid="chart"][data-state="ready"]').first().waitFor({ timeout: 60_000 });
+	results.firstChartMs = Date.now() - t0;
+	console.log(`\ntime to first chart (cold, localhost): ${results.firstChartMs} ms`);
+
+	await page.goto(`http://127.0.0.1:${PORT}/bench`);
+	await page.locator('[data-ready="true"]').waitFor();
+	await page.locator('[data-testid="chart"][data-state="ready"]').waitFor();
+	const chart = page.getByTestId('chart');
+
+	// Re-query + redraw on the bundled data.
+	const small = await chart.evaluate((el, a) => window.chisoBench.redrawTimes(el, a.codes, a.units, a.runs), {
+		codes: REDRAW_CODES,
+		units: [
+			['Phổ An', 'Phổ Văn', 'Nguyễn Nghiêm'],
+			['Phổ Châu', 'Phổ Thạnh', 'Phổ Minh', 'Phổ Vinh', 'Phổ Hòa', 'Phổ Ninh']
+		],
+		runs: RUNS
+	});
+	results.redraw.push({ data: 'bundled', ...small });
+
+	await page.evaluate((n) => window.chisoBench.addSyntheticUnits(n), UNITS);
+
+	console.log(
+		'\nimport (canonical long CSV)  rows      MB     app ms  app MB/s  bare ms  bare MB/s  ratio  path    longest task'
+	);
+	for (const n of SIZES) {
+		const url = `/bench-data/${n}.csv`;
+		const bare = await page.evaluate((u) => window.chisoBench.bareReadCsv(u), url);
+		const app = await page.evaluate((u) => window.chisoBench.importThroughApp(u), url);
+		const mb = app.bytes / 1e6;
+		const row = {
+			rows: n,
+			mb,
+			appMs: app.ms,
+			parseMs: app.parseMs,
+			commitMs: app.commitMs,
+			bareMs: bare.ms,
+			ratio: app.ms / bare.ms,
+			path: app.path,
+			longestTask: app.longestTask,
+			committed: app.rows
+		};
+		results.import.push(row);
+		console.log(
+			`${''.padEnd(29)}${String(n).padEnd(10)}${mb.toFixed(1).padStart(5)}  ${app.ms.toFixed(0).padStart(8)}  ${(mb / (app.ms / 1000)).toFixed(1).padStart(8)}  ${bare.ms.toFixed(0).padStart(7)}  ${(mb / (bare.ms / 1000)).toFixed(1).padStart(9)}  ${row.ratio.toFixed(2).padStart(5)}  ${app.path.padEnd(7)} ${app.longestTask.toFixed(0)} ms  (check+diff ${app.parseMs.toFixed(0)} ms, commit ${app.commitMs.toFixed(0)} ms)`
+		);
+	}
+
+	const big = await chart.evaluate((el, a) => window.chisoBench.redrawTimes(el, a.codes, a.units, a.runs), {
+		codes: REDRAW_CODES,
+		units: [
+			[unitName(0), unitName(500), unitName(1000)],
+			[unitName(1), unitName(777), unitName(1500), unitName(2222), unitName(2600), unitName(3000)]
+		],
+		runs: RUNS
+	});
+	results.redraw.push({
+		data: `${await page.evaluate(() => window.chisoBench.observationCount())} observations`,
+		...big
+	});
+	console.log('\nre-query + redraw on change      median   p95    (runs)');
+	for (const r of results.redraw)
+		console.log(
+			`  ${r.data.padEnd(28)} ${r.median.toFixed(1).padStart(6)} ms ${r.p95.toFixed(1).padStart(6)} ms  (${r.runs})`
+		);
+	console.log(`  ratio 1M / bundled (median): ${(big.median / small.median).toFixed(2)}`);
+} finally {
+	await browser.close();
+	server.kill();
+}
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
+console.log('\nwritten: bench/results/latest.json');

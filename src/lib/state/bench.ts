@@ -1,0 +1,123 @@
+/**
+ * Measurements driven by `npm run bench` (scripts/bench.js) in headless Chromium, through the app's
+ * real code: the import pipeline (bulk path or worker) + diff + commit, DuckDB's bare `read_csv` on the
+ * same bytes as the baseline, and re-query + redraw when a leader changes the indicator or the units.
+ */
+import { trendOption, makeColorOf } from '$lib/charts';
+import { instanceOf } from '$lib/components/chart-action';
+import { data } from './data.svelte';
+import { ImportSession } from './import-session.svelte';
+
+const now = () => performance.now();
+
+/** Longest main-thread task seen while `fn` runs (Long Tasks API). */
+async function withLongTasks<T>(fn: () => Promise<T>): Promise<{ value: T; longestTask: number }> {
+	let longestTask = 0;
+	const observer = new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) longestTask = Math.max(longestTask, e.duration);
+	});
+	observer.observe({ type: 'longtask', buffered: false });
+	try {
+		const value = await fn();
+		await new Promise((r) => setTimeout(r, 50));
+		return { value, longestTask };
+	} finally {
+		observer.disconnect();
+	}
+}
+
+async function fetchBytes(url: string) {
+	return new Uint8Array(await (await fetch(url)).arrayBuffer());
+}
+
+export async function importThroughApp(url: string) {
+	const bytes = await fetchBytes(url);
+	const file = new File([bytes], url.split('/').pop() ?? 'bench.csv', { type: 'text/csv' });
+	const session = new ImportSession();
+	const { value, longestTask } = await withLongTasks(async () => {
+		const t0 = now();
+		await session.add([file]);
+		while (session.files.some((f) => f.status === 'parsing')) await new Promise((r) => setTimeout(r, 5));
+		const parsed = now();
+		const pending = session.files[0];
+		const committed = pending?.result?.stats.observations ?? 0;
+		const path = pending?.table ? 'bulk' : 'worker';
+		await session.commitWithoutSnapshot();
+		const t1 = now();
+		return {
+			ms: t1 - t0,
+			parseMs: parsed - t0,
+			commitMs: t1 - parsed,
+			rows: committed,
+			path,
+			errors: session.commitError
+		};
+	});
+	return { ...value, bytes: bytes.length, longestTask };
+}
+
+export async function bareReadCsv(url: string) {
+	const bytes = await fetchBytes(url);
+	const store = await data.open();
+	const t0 = now();
+	await store.exclusive(async () => {
+		await store.engine.registerFile('bare.csv', bytes);
+		await store.engine.run(
+			`CREATE OR REPLACE TEMP TABLE bare AS SELECT * FROM read_csv('bare.csv', header = true)`
+		);
+		await store.engine.dropFile('bare.csv');
+	});
+	const ms = now() - t0;
+	await store.query('DROP TABLE bare');
+	return { ms, bytes: bytes.length };
+}
+
+/** Add `n` synthetic units ("Đơn vị 0001" …) to the unit list, so that generated files resolve. */
+export async function addSyntheticUnits(n: number) {
+	const store = await data.open();
+	const synthetic = Array.from({ length: n }, (_, i) => ({
+		code: `B${String(i + 1).padStart(5, '0')}`,
+		name: `Đơn vị ${String(i + 1).padStart(4, '0')}`,
+		kind: 'xã',
+		parent: 'Bench',
+		valid_from: '',
+		valid_to: '',
+		successor: '',
+		aliases: []
+	}));
+	await store.replaceUnits([...data.units.filter((u) => u.parent !== 'Bench'), ...synthetic]);
+	await data.changed(false);
+	return data.units.length;
+}
+
+export async function observationCount() {
+	const [{ n }] = await (await data.open()).query<{ n: number }>('SELECT count(*) AS n FROM observations');
+	return n;
+}
+
+/** Change indicator (and units) `runs` times: query + option + draw, each timed until ECharts has drawn. */
+export async function redrawTimes(chartEl: HTMLElement, codes: string[], unitSets: string[][], runs: number) {
+	const times: number[] = [];
+	const colorOf = makeColorOf(unitSets.flat());
+	for (let i = 0; i < runs; i++) {
+		const code = codes[i % codes.length];
+		const units = unitSets[i % unitSets.length];
+		const indicator = data.dictionary.get(code)!;
+		const t0 = now();
+		const rows = await data.series(code, { units, periods: 'year' });
+		// Timed to the drawn chart, not to the end of ECharts' 1 s transition animation.
+		const option = {
+			...trendOption(rows, { locale: 'vi', indicator, theme: 'screen', colorOf }),
+			animation: false
+		};
+		const instance = instanceOf(chartEl)!;
+		const drawn = new Promise<void>((resolve) => instance.on('finished', () => resolve()));
+		instance.setOption(option, { notMerge: true });
+		await drawn;
+		instance.off('finished');
+		times.push(now() - t0);
+	}
+	const sorted = [...times].sort((a, b) => a - b);
+	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+	return { runs, median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted.at(-1) };
+}

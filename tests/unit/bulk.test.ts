@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bulkImport, canonicalHeader, type Store } from '../../src/lib/db';
+import { importCsv, toCanonicalCsv, type ImportOptions } from '../../src/lib/import';
+import type { Observation } from '../../src/lib/model/types';
+import { openSampleStore } from './sample-store';
+
+let store: Store;
+let opts: Omit<ImportOptions, 'fileName'>;
+
+beforeAll(async () => {
+	const s = await openSampleStore();
+	store = s.store;
+	opts = { dictionary: s.indicators, units: await store.units() };
+});
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** A canonical file with one of every kind of finding, and plenty of good rows. */
+const MESSY = [
+	'\uFEFFunit,period,indicator,value,qualifier,note',
+	'Nguyễn Nghiêm,2023,petitions_received,22,,',
+	'Nguyễn Nghiêm,2023,petition_cases_received,21,,',
+	'Nguyễn Nghiêm,2023,land_disputes_mediated,8,,',
+	'Nguyễn Nghiêm,2023,land_disputes_mediated_success,5,,',
+	'Nguyễn Nghiêm,2023,feedback_cases_resolved,12,,',
+	'Nguyễn Nghiêm,2023,petition_resolution_rate_reported,95.2,,',
+	'Phổ An,2023,petition_cases_received,20,,',
+	'Phổ An,2023,land_disputes_mediated,5,,',
+	'Phổ An,2023,feedback_cases_resolved,10,,',
+	'Phổ An,2023,petition_resolution_rate_reported,90,,',
+	'Phổ Văn,2023,land_disputes_mediated,3,,',
+	'Phổ Văn,2023,land_disputes_mediated_success,4,,',
+	'<img src=x onerror=alert(1)>,2023,petitions_received,5,,',
+	'Phổ An,20233,petitions_received,5,,',
+	'Phổ An,1980,petitions_received,5,,',
+	'Phổ An,2022,no_such_indicator,5,,',
+	'Phổ An,2022,petitions_received,-3,,',
+	'Phổ An,2022,cultural_family_households_pct,101,,',
+	'Phổ An,2022,legal_education_attendees,hơn 570,,',
+	'Phổ An,2022,dan_van_rating,Hoàn thành tốt nhiệm vụ,,',
+	'Phổ An,2022,dan_van_rating,Hoàn thành rất tốt,,',
+	'Phổ An,2022,population,-,,',
+	'Phổ An,2022,households,2450,>,',
+	'Phổ An,2022,party_members,abc,,',
+	'Phổ An,2022,party_cells,11,!!,',
+	'Phổ Châu,2022,petitions_received,7,,',
+	'Phổ Châu,2022,petitions_received,7,,',
+	'Phổ Châu,2022,land_dispute_cases,7,,',
+	'Phổ Châu,2022,land_dispute_cases,8,,',
+	'P. Phổ Minh,2022,petitions_received,9,,"\'=HYPERLINK(""http://x"",""y"")"',
+	'Phổ An,2022,petition_resolution_rate,50,,'
+].join('\n');
+
+const sortIssues = (list: { row: number; code: string; severity: string; column: string; value: string }[]) =>
+	list
+		.map(({ row, code, severity, column, value }) => ({ row, code, severity, column, value }))
+		.sort((a, b) => a.row - b.row || a.code.localeCompare(b.code));
+const key = (o: Observation) => `${o.unit}|${o.period}|${o.indicator}`;
+
+describe('bulk path (DuckDB read_csv + SQL checks)', () => {
+	it('recognises only the canonical header', () => {
+		expect(canonicalHeader(encode('\uFEFFunit,period,indicator,value,qualifier,note\n'))).toHaveLength(6);
+		expect(canonicalHeader(encode('unit,period,indicator,value,qualifier,note,source\r\n'))).toHaveLength(7);
+		expect(canonicalHeader(encode('Đơn vị,Năm,Chỉ tiêu,Giá trị\n'))).toBeNull();
+		expect(canonicalHeader(new Uint8Array([0xff, 0xfe, 0x75, 0]))).toBeNull();
+	});
+
+	it('finds exactly what the JavaScript path finds, on the same rows', async () => {
+		const bytes = encode(MESSY);
+		const js = await importCsv(bytes, { ...opts, fileName: 'messy.csv' });
+		const bulk = (await bulkImport(store, bytes, { ...opts, fileName: 'messy.csv' }, { minBytes: 0 }))!;
+		expect(bulk).not.toBeNull();
+		expect(sortIssues(bulk.result.issues.filter((i) => i.row > 0))).toEqual(
+			sortIssues(js.issues.filter((i) => i.row > 0))
+		);
+		expect(bulk.result.stats).toMatchObject({
+			rows: js.stats.rows,
+			observations: js.stats.observations,
+			errors: js.stats.errors,
+			warnings: js.stats.warnings,
+			skipped: js.stats.skipped
+		});
+		const staged = await store.query<Observation>(`SELECT * FROM ${bulk.table}`);
+		expect(new Map(staged.map((o) => [key(o), o]))).toEqual(new Map(js.observations.map((o) => [key(o), o])));
+		// Spot checks of what the rules mean.
+		const codes = new Set(bulk.result.issues.map((i) => i.code));
+		for (const c of [
+			'unknown_unit',
+			'bad_period',
+			'year_out_of_range',
+			'unknown_indicator',
+			'negative_count',
+			'percent_over_100',
+			'unknown_category',
+			'not_a_number',
+			'bad_qualifier',
+			'duplicate_same',
+			'duplicate_conflict',
+			'mediated_success_exceeds_mediated',
+			'rate_mismatch',
+			'derived_indicator'
+		])
+			expect(codes, c).toContain(c);
+		expect(bulk.result.issues.find((i) => i.code === 'rate_mismatch')?.row).toBe(11); // Phổ An's 90 vs 75
+		expect(staged.find((o) => o.indicator === 'legal_education_attendees')).toMatchObject({
+			value: 570,
+			qualifier: '>'
+		});
+		expect(staged.find((o) => o.unit === 'Phổ Minh')?.note).toBe('=HYPERLINK("http://x","y")');
+	});
+
+	it('imports an export of the bundled data back to identical rows, then commits it', async () => {
+		const all = await store.query<Observation>(
+			'SELECT unit, period, indicator, value, qualifier, source, note FROM observations'
+		);
+		const bytes = encode(toCanonicalCsv(all));
+		const bulk = (await bulkImport(store, bytes, { ...opts, fileName: 'export.csv' }, { minBytes: 0 }))!;
+		expect(bulk.result.stats.errors).toBe(0);
+		const diff = await store.diff({ table: bulk.table });
+		expect(diff).toMatchObject({ added: 0, changed: 0, unchanged: all.length });
+		const [summary] = await store.commitImports([{ file: 'export.csv', table: bulk.table }]);
+		expect(summary).toMatchObject({ added: 0, changed: 0, unchanged: all.length });
+		await expect(store.query(`SELECT * FROM ${bulk.table}`)).rejects.toThrow();
+	});
+
+	it('leaves small files and other shapes to the JavaScript path', async () => {
+		expect(await bulkImport(store, encode(MESSY), { ...opts, fileName: 'm.csv' })).toBeNull();
+		const wide = readFileSync('tests/fixtures/import/wide-indicator.csv');
+		expect(
+			await bulkImport(store, new Uint8Array(wide), { ...opts, fileName: 'w.csv' }, { minBytes: 0 })
+		).toBeNull();
+	});
+});
