@@ -28,5 +28,15 @@ export default ts.config(
 			'svelte/no-navigation-without-resolve': 'off'
 		}
 	},
-	{ ignores: ['build/', 'build-bench/', '.svelte-kit/', '.svelte-kit-bench/', 'node_modules/', 'static/', 'test-results/'] }
+	{
+		ignores: [
+			'build/',
+			'build-bench/',
+			'.svelte-kit/',
+			'.svelte-kit-bench/',
+			'node_modules/',
+			'static/',
+			'test-results/'
+		]
+	}
 );

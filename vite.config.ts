@@ -11,6 +11,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 30_000
+		testTimeout: 60_000,
+		hookTimeout: 60_000
 	}
 });

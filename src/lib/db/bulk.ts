@@ -397,26 +397,36 @@ export async function bulkImport(
 		await e.run(`CREATE OR REPLACE TEMP TABLE b_kept AS SELECT * FROM b_dedup WHERE rn = 1 AND NOT conflict`);
 
 		const names = new Map(opts.dictionary.map((i) => [i.code, i]));
-		await e.run(`CREATE OR REPLACE TEMP TABLE b_rejected (row INTEGER)`);
-		for (const rule of ORDER_RULES) {
-			const sql = `SELECT lo.row, lo.raw, hi.value AS hi_value, hi.row AS hi_row, (lo.qualifier = '~' OR hi.qualifier = '~') AS approximate, '${rule.code}' AS code
-				FROM b_kept lo JOIN b_kept hi ON hi.unit = lo.unit AND hi.period = lo.period
-				WHERE lo.indicator = ? AND hi.indicator = ? AND hi.qualifier <> '>' AND lo.value > hi.value`;
-			const params = [rule.lesser, rule.greater];
-			const lo = names.get(rule.lesser);
-			const hi = names.get(rule.greater);
-			const args = (r: Row): MessageArgs => ({
-				a: lo?.name_vi || rule.lesser,
-				aEn: lo?.name_en || rule.lesser,
-				b: hi?.name_vi || rule.greater,
-				bEn: hi?.name_en || rule.greater,
+		await stage(
+			e,
+			'b_rules',
+			['code', 'lesser', 'greater'],
+			ORDER_RULES.map((r) => ({ ...r })),
+			`{'code': 'VARCHAR', 'lesser': 'VARCHAR', 'greater': 'VARCHAR'}`
+		);
+		await e.run(
+			`CREATE OR REPLACE TEMP TABLE b_order AS
+			 SELECT lo.row, lo.raw, hi.value AS hi_value, hi.row AS hi_row, r.code, r.lesser, r.greater,
+			        (lo.qualifier = '~' OR hi.qualifier = '~') AS approximate
+			 FROM b_rules r JOIN b_kept lo ON lo.indicator = r.lesser
+			 JOIN b_kept hi ON hi.unit = lo.unit AND hi.period = lo.period AND hi.indicator = r.greater
+			 WHERE hi.qualifier <> '>' AND lo.value > hi.value`
+		);
+		const orderArgs = (r: Row): MessageArgs => {
+			const lo = names.get(String(r.lesser));
+			const hi = names.get(String(r.greater));
+			return {
+				a: lo?.name_vi || String(r.lesser),
+				aEn: lo?.name_en || String(r.lesser),
+				b: hi?.name_vi || String(r.greater),
+				bEn: hi?.name_en || String(r.greater),
 				list: fmt(Number(r.hi_value)),
 				c: String(r.hi_row)
-			});
-			await listed(e, log, `${sql} AND approximate`, 'warning', args, params);
-			await listed(e, log, `${sql} AND NOT approximate`, 'error', args, params);
-			await e.run(`INSERT INTO b_rejected SELECT row FROM (${sql} AND NOT approximate)`, params);
-		}
+			};
+		};
+		await listed(e, log, `SELECT * FROM b_order WHERE approximate`, 'warning', orderArgs);
+		await listed(e, log, `SELECT * FROM b_order WHERE NOT approximate`, 'error', orderArgs);
+		await e.run(`CREATE OR REPLACE TEMP TABLE b_rejected AS SELECT row FROM b_order WHERE NOT approximate`);
 		for (const rule of RATE_RULES) {
 			const nums = rule.numerator.map((_, i) => `n${i}`);
 			const sql = `SELECT rep.row, rep.raw, rep.value AS reported, den.value AS den, ${nums.map((n) => `${n}.value AS ${n}`).join(', ')},
@@ -460,6 +470,8 @@ export async function bulkImport(
 			'b_valid',
 			'b_dedup',
 			'b_kept',
+			'b_rules',
+			'b_order',
 			'b_rejected'
 		])
 			await e.run(`DROP TABLE IF EXISTS ${t}`);
@@ -532,11 +544,23 @@ async function listed(
 	args: (r: Row) => MessageArgs,
 	params: (string | number)[] = []
 ): Promise<number> {
-	const [{ n }] = (await e.run(`SELECT count(*) AS n FROM (${sql})`, params)) as { n: number }[];
-	if (n === 0) return 0;
-	const rows = await e.run(`SELECT * FROM (${sql}) ORDER BY row LIMIT ${LISTED_PER_CODE}`, params);
-	for (const r of rows)
-		log.add(severity, String(r.code), { row: Number(r.row), column: 'value', value: String(r.raw) }, args(r));
-	log.addUnlisted(severity, String(rows[0]?.code ?? ''), n - rows.length);
+	const rows = await e.run(
+		`SELECT *, count(*) OVER (PARTITION BY code) AS n__ FROM (${sql})
+		 QUALIFY row_number() OVER (PARTITION BY code ORDER BY row) <= ${LISTED_PER_CODE} ORDER BY row`,
+		params
+	);
+	const totals = new Map<string, { n: number; listed: number }>();
+	for (const r of rows) {
+		const code = String(r.code);
+		log.add(severity, code, { row: Number(r.row), column: 'value', value: String(r.raw) }, args(r));
+		const t = totals.get(code) ?? { n: Number(r.n__), listed: 0 };
+		t.listed++;
+		totals.set(code, t);
+	}
+	let n = 0;
+	for (const [code, t] of totals) {
+		log.addUnlisted(severity, code, t.n - t.listed);
+		n += t.n;
+	}
 	return n;
 }
