@@ -13,8 +13,9 @@ const PORT = Number(process.env.E2E_PORT ?? 4319);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	timeout: 60_000,
-	expect: { timeout: 20_000 },
+	// Generous: CI machines have 2 cores, and each step waits for DuckDB and the charts.
+	timeout: 120_000,
+	expect: { timeout: 30_000 },
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,

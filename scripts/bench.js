@@ -11,6 +11,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import Papa from 'papaparse';
 
@@ -110,12 +111,24 @@ try {
 		return route.fulfill({ body: files.get(n), contentType: 'text/csv' });
 	});
 
-	// Cold start: time to first chart on the overview.
+	// Cold start: time to first chart on the overview, and what it downloads (gzip sizes, level 6).
+	const loaded = new Set();
+	page.on('response', (r) => loaded.add(new URL(r.url()).pathname));
 	const t0 = Date.now();
 	await page.goto(`http://127.0.0.1:${PORT}/`);
 	await page.locator('[data-testid="chart"][data-state="ready"]').first().waitFor({ timeout: 60_000 });
 	results.firstChartMs = Date.now() - t0;
+	const gz = (path) => gzipSync(readFileSync(`${process.env.BUILD_DIR}${path}`)).length;
+	const js = [...loaded].filter((p) => p.endsWith('.js') && !p.includes('duckdb-browser'));
+	const wasm = [...loaded].filter((p) => p.endsWith('.wasm'));
+	results.initialJsGzipKB = js.reduce((s, p) => s + gz(p), 0) / 1024;
+	results.wasmGzipMB = wasm.reduce((s, p) => s + gz(p), 0) / 2 ** 20;
+	results.duckdbWorkerGzipKB =
+		[...loaded].filter((p) => p.includes('duckdb-browser')).reduce((s, p) => s + gz(p), 0) / 1024;
 	console.log(`\ntime to first chart (cold, localhost): ${results.firstChartMs} ms`);
+	console.log(
+		`initial JS: ${js.length} files, ${results.initialJsGzipKB.toFixed(0)} KB gzip; DuckDB worker ${results.duckdbWorkerGzipKB.toFixed(0)} KB gzip; wasm ${results.wasmGzipMB.toFixed(1)} MB gzip`
+	);
 
 	await page.goto(`http://127.0.0.1:${PORT}/bench`);
 	await page.locator('[data-ready="true"]').waitFor();

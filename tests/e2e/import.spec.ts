@@ -19,6 +19,7 @@ async function openImport(page: Page) {
 }
 
 test('upload a messy sheet, fix it, commit, reload, undo, export and re-import', async ({ page }) => {
+	test.setTimeout(300_000); // the whole life of an import in one story
 	await expect(await trendRow(page, 'Phổ An')).not.toContainText('99');
 
 	await openImport(page);
