@@ -31,9 +31,9 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
-			'build-bench/',
+			'build-*/',
 			'.svelte-kit/',
-			'.svelte-kit-bench/',
+			'.svelte-kit-*/',
 			'node_modules/',
 			'static/',
 			'test-results/'

@@ -67,7 +67,8 @@ test('upload a messy sheet, fix it, commit, reload, undo, export and re-import',
 	await page
 		.getByTestId('file-input')
 		.setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: readFileSync(path) });
-	await expect(page.getByTestId('import-diff')).toContainText(/ 0 mới · new,\s*0 thay đổi/);
+	await expect(page.getByTestId('import-diff')).toHaveAttribute('data-added', '0');
+	await expect(page.getByTestId('import-diff')).toHaveAttribute('data-changed', '0');
 });
 
 test('a hostile file runs no script, stores text verbatim and exports it neutralised', async ({ page }) => {
@@ -124,4 +125,21 @@ test('reset to sample data asks first', async ({ page }) => {
 	await page.getByTestId('reset-sample').click();
 	await expect(page.getByTestId('import-history')).not.toContainText('bao-cao-don-thu-2024.csv');
 	await expect(await trendRow(page, 'Phổ An')).not.toContainText('99');
+});
+
+test('the language switch turns the UI to English and is remembered', async ({ page }) => {
+	await openImport(page);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhập dữ liệu');
+	await page.getByTestId('lang-toggle').click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import data');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.getByTestId('file-input').setInputFiles(MESSY);
+	await expect(page.getByTestId('import-report').locator('tr[data-code="unknown_unit"]')).toContainText(
+		'Unknown unit'
+	);
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import data');
+	await expect(page.getByRole('navigation')).toContainText('Overview');
+	await page.getByTestId('lang-toggle').click();
+	await expect(page.getByRole('navigation')).toContainText('Tổng quan');
 });

@@ -1,0 +1,33 @@
+/**
+ * The one message catalogue of the UI: `t('key', { n: 3 })` in the chosen language. The choice is
+ * kept in this browser; numbers, dates and periods follow it through `i18n.locale`.
+ */
+import { en } from './en';
+import { fill, loadLocale, saveLocale, type Locale } from './locale';
+import { vi, type MessageKey } from './vi';
+
+export type { Locale, MessageKey };
+export { LOCALES } from './locale';
+
+const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { vi, en };
+const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
+
+class I18n {
+	locale = $state<Locale>(loadLocale(storage()));
+
+	set(locale: Locale) {
+		this.locale = locale;
+		saveLocale(locale, storage());
+		if (typeof document !== 'undefined') document.documentElement.lang = locale;
+	}
+
+	toggle() {
+		this.set(this.locale === 'vi' ? 'en' : 'vi');
+	}
+}
+
+export const i18n = new I18n();
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+	return fill(CATALOGUES[i18n.locale][key], params);
+}
