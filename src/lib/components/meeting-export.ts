@@ -1,0 +1,121 @@
+/**
+ * Pinned charts as files — PNG, SVG, and a deck as PPTX — with the app's ECharts runtime. The rules
+ * (what a file shows, its size, settling before capture) are in `$lib/state/export-image`,
+ * `render-spec` and `pptx`; this module only wires them to the runtime and the data session.
+ */
+import type { EChartsOption } from 'echarts';
+import { makeColorOf, type ChartTheme } from '$lib/charts';
+import { data } from '$lib/state/data.svelte';
+import type { ChartSpec } from '$lib/state/chart-spec';
+import type { Deck } from '$lib/state/deck';
+import { downloadBlob, downloadText } from '$lib/state/download';
+import {
+	dataUrlBytes,
+	EXPORT_SIZE,
+	fontFaceCss,
+	renderPng,
+	renderSvgText,
+	weightsUsed,
+	type EChartsRuntime,
+	type ImageSize
+} from '$lib/state/export-image';
+import { buildPptx, type PptxSlide } from '$lib/state/pptx';
+import {
+	coverageNotes,
+	displayTitle,
+	exportFootnote,
+	loadSpec,
+	qualifierLegend,
+	sourceLine,
+	specOption,
+	specSubtitle
+} from '$lib/state/render-spec';
+import { fileName } from '$lib/state/slug';
+import { echarts } from './echarts';
+import { EXPORT_FONTS } from './export-fonts';
+
+const runtime = echarts as unknown as EChartsRuntime;
+
+/** What a page hands to the export buttons when it has no spec: an option builder for a theme. */
+export interface ExportSource {
+	/** Title and footnote are baked into the picture. */
+	build: (ctx: { theme: ChartTheme; title: string; footnote: string }) => EChartsOption;
+	title: string;
+	footnote?: string;
+}
+
+/** The option of a spec for a file: title, unit line and footnote (source, data date) baked in. */
+export async function specExport(
+	spec: ChartSpec,
+	customTitle = '',
+	theme: ChartTheme = 'print',
+	size: ImageSize = EXPORT_SIZE
+): Promise<{ option: EChartsOption; title: string }> {
+	const loaded = await loadSpec(spec, data);
+	const title = displayTitle(customTitle || (spec.title ?? ''), loaded, data.dictionary, 'vi');
+	const { option } = specOption(spec, loaded, {
+		theme,
+		locale: 'vi',
+		colorOf: makeColorOf(data.units.map((u) => u.name)),
+		title,
+		subtitle: specSubtitle(loaded, 'vi'),
+		footnote: exportFootnote(loaded, 'vi', theme, size.width)
+	});
+	return { option, title };
+}
+
+async function optionOf(source: ChartSpec | ExportSource, customTitle: string, theme: ChartTheme) {
+	if ('build' in source)
+		return {
+			option: source.build({ theme, title: source.title, footnote: source.footnote ?? '' }),
+			title: source.title
+		};
+	return specExport(source, customTitle, theme);
+}
+
+export async function downloadPng(source: ChartSpec | ExportSource, customTitle = ''): Promise<string> {
+	const { option, title } = await optionOf(source, customTitle, 'print');
+	const url = await renderPng(runtime, option, { size: EXPORT_SIZE, theme: 'print' });
+	const name = fileName(title, 'png');
+	downloadBlob(name, new Blob([dataUrlBytes(url) as BlobPart], { type: 'image/png' }));
+	return name;
+}
+
+export async function downloadSvg(source: ChartSpec | ExportSource, customTitle = ''): Promise<string> {
+	const { option, title } = await optionOf(source, customTitle, 'print');
+	const plain = renderSvgText(runtime, option, { size: EXPORT_SIZE, theme: 'print' });
+	const used = new Set(weightsUsed(plain));
+	const css = await fontFaceCss(EXPORT_FONTS.filter((f) => used.has(f.weight)));
+	const svg = renderSvgText(runtime, option, { size: EXPORT_SIZE, theme: 'print', fontCss: css });
+	const name = fileName(title, 'svg');
+	downloadText(name, svg, 'image/svg+xml;charset=utf-8');
+	return name;
+}
+
+/** The chart picture of a PPTX slide: projector type (it is shown on a wall), no title (slide text). */
+const PPTX_IMAGE: ImageSize = { width: 1600, height: 660 };
+
+export async function downloadPptx(deck: Deck, onProgress?: (done: number, total: number) => void) {
+	const colorOf = makeColorOf(data.units.map((u) => u.name));
+	const slides: PptxSlide[] = [];
+	for (const [i, slide] of deck.slides.entries()) {
+		onProgress?.(i, deck.slides.length);
+		const loaded = await loadSpec(slide.spec, data);
+		const { option } = specOption(slide.spec, loaded, { theme: 'projector', locale: 'vi', colorOf });
+		const image = await renderPng(runtime, option, { size: PPTX_IMAGE, theme: 'projector' });
+		slides.push({
+			title: displayTitle(slide.title || (slide.spec.title ?? ''), loaded, data.dictionary, 'vi'),
+			subtitle: specSubtitle(loaded, 'vi'),
+			image: { data: image, ...PPTX_IMAGE },
+			footnote: [...coverageNotes(loaded, 'vi'), qualifierLegend(loaded, 'vi'), sourceLine(loaded, 'vi')]
+				.filter(Boolean)
+				.join('\n'),
+			note: slide.note
+		});
+	}
+	onProgress?.(deck.slides.length, deck.slides.length);
+	const blob = (await buildPptx({ name: deck.name, slides })) as Blob;
+	const name = fileName(deck.name, 'pptx', 'buoi-hop');
+	downloadBlob(name, blob);
+	return name;
+}

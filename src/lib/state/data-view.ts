@@ -1,0 +1,138 @@
+/**
+ * The data page's pure parts: observation rows as table rows, rows for the canonical export, and how a
+ * cell of the SQL console's result is shown.
+ */
+import { formatNumber, formatPeriod, formatValue, MISSING } from '$lib/format';
+import type { ObservationRow } from '$lib/db/queries';
+import type { Indicator, Observation } from '$lib/model/types';
+import type { TableColumn, TableRow } from './table';
+
+export const OBSERVATION_COLUMNS: TableColumn[] = [
+	{ key: 'unit', vi: 'Đơn vị', en: 'Unit' },
+	{ key: 'period', vi: 'Kỳ', en: 'Period' },
+	{ key: 'indicator', vi: 'Chỉ tiêu', en: 'Indicator', wrap: true },
+	{ key: 'value', vi: 'Giá trị', en: 'Value', numeric: true },
+	{ key: 'source', vi: 'Nguồn', en: 'Source', wrap: true },
+	{ key: 'note', vi: 'Ghi chú', en: 'Note', wrap: true }
+];
+export const OBSERVATION_SORT_KEYS = OBSERVATION_COLUMNS.map((c) => c.key);
+
+const PLAIN = { unit: '', categories: [] as string[] };
+
+export function observationRows(
+	rows: readonly ObservationRow[],
+	dictionary: ReadonlyMap<string, Indicator>
+): TableRow[] {
+	return rows.map((r) => {
+		const ind = dictionary.get(r.indicator);
+		return {
+			id: `${r.unit}\u0000${r.period}\u0000${r.indicator}`,
+			cells: {
+				unit: { text: r.unit },
+				period: { text: formatPeriod(r.period, 'vi'), sort: r.period, title: r.period },
+				indicator: {
+					text: r.name_vi ?? r.indicator,
+					sub: r.indicator,
+					href: ind ? `/indicators/${encodeURIComponent(r.indicator)}` : undefined,
+					sort: r.name_vi ?? r.indicator
+				},
+				value: {
+					text: formatValue(ind ?? PLAIN, r.value, r.qualifier, { locale: 'vi', place: 'table' }),
+					sort: r.value,
+					title:
+						r.qualifier === '>' ? 'Ít nhất · At least' : r.qualifier === '~' ? 'Khoảng · About' : undefined
+				},
+				source: { text: r.source === 'sample' ? 'mẫu · sample' : r.source },
+				note: { text: r.note }
+			}
+		};
+	});
+}
+
+/** Rows as they go into the canonical CSV. */
+export function toObservations(rows: readonly ObservationRow[]): Observation[] {
+	return rows.map((r) => ({
+		unit: r.unit,
+		period: r.period,
+		indicator: r.indicator,
+		value: r.value,
+		qualifier: r.qualifier,
+		source: r.source,
+		note: r.note
+	}));
+}
+
+/** A console cell as text: numbers in Vietnamese format, dates as ISO, lists and structs as JSON, NULL as NULL. */
+export function consoleCell(value: unknown, type: string): string {
+	if (value === null || value === undefined) return 'NULL';
+	const t = type.toUpperCase();
+	if (typeof value === 'number') {
+		if (t === 'DATE') return new Date(value).toISOString().slice(0, 10);
+		if (t.startsWith('TIMESTAMP'))
+			return new Date(value)
+				.toISOString()
+				.replace('T', ' ')
+				.replace(/\.000Z$|Z$/, '');
+		if (!Number.isFinite(value)) return String(value);
+		return formatNumber(value, 'vi', { min: 0, max: 6 });
+	}
+	if (typeof value === 'boolean') return value ? 'true' : 'false';
+	if (typeof value === 'string') return value;
+	if (value instanceof Date) return value.toISOString();
+	try {
+		return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
+	} catch {
+		return String(value);
+	}
+}
+
+const NUMERIC_TYPE =
+	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*|REAL)$/i;
+
+/** A console result as a table: a column per result column (its type under its name), cells as text. */
+export function consoleTable(
+	columns: readonly { name: string; type: string }[],
+	rows: readonly Record<string, unknown>[]
+): { columns: TableColumn[]; rows: TableRow[] } {
+	return {
+		columns: columns.map((c, i) => ({
+			key: `c${i}`,
+			vi: c.name,
+			en: c.type.toLowerCase(),
+			sortable: false,
+			numeric: NUMERIC_TYPE.test(c.type)
+		})),
+		rows: rows.map((row, n) => ({
+			id: String(n),
+			cells: Object.fromEntries(
+				columns.map((c, i) => [
+					`c${i}`,
+					{
+						text: consoleCell(row[c.name], c.type),
+						tone: row[c.name] === null ? ('muted' as const) : undefined
+					}
+				])
+			)
+		}))
+	};
+}
+
+export const CONSOLE_EXAMPLES: { vi: string; en: string; sql: string }[] = [
+	{
+		vi: 'Số vụ việc tiếp nhận theo năm',
+		en: 'Cases received per year',
+		sql: `SELECT period, sum(value) AS cases, count(*) AS units\nFROM observations\nWHERE indicator = 'petition_cases_received'\nGROUP BY period ORDER BY period`
+	},
+	{
+		vi: 'Tỷ lệ xử lý đơn của Nguyễn Nghiêm',
+		en: 'Handling rate of Nguyễn Nghiêm',
+		sql: `WITH p AS (\n  PIVOT (SELECT period, indicator, value FROM observations WHERE unit = 'Nguyễn Nghiêm')\n  ON indicator USING first(value)\n)\nSELECT period, land_disputes_mediated + feedback_cases_resolved AS handled,\n  petition_cases_received AS received,\n  round(100 * handled / received, 1) AS rate\nFROM p WHERE received IS NOT NULL ORDER BY period`
+	},
+	{
+		vi: 'Số dòng theo nguồn',
+		en: 'Rows per source',
+		sql: `SELECT source, count(*) AS rows FROM observations GROUP BY source ORDER BY rows DESC`
+	}
+];
+
+export { MISSING };

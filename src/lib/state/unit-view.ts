@@ -1,0 +1,157 @@
+/**
+ * The unit profile's pure parts: one table per dictionary group with every indicator of the unit over
+ * the periods, the median of its peers and its rank in a chosen year; and the period order.
+ */
+import { rankChanges, rankRows } from '$lib/charts';
+import { formatCount, formatPeriod, formatRankChange, formatRate, formatValue, MISSING } from '$lib/format';
+import type { Locale } from '$lib/format';
+import type { Indicator, SeriesRow } from '$lib/model/types';
+import type { TableColumn, TableRow } from './table';
+import { groupIndicators, isRateLike, isYear, medianRows, previousYear } from './views';
+
+/** Years first, then halves and quarters, then multi-year totals; each in time order. */
+export function sortPeriods(periods: Iterable<string>): string[] {
+	const kind = (p: string) => (isYear(p) ? 0 : /-(H|Q)\d$/i.test(p) ? 1 : 2);
+	return [...new Set(periods)].sort((a, b) => kind(a) - kind(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export interface ProfileInput {
+	indicators: readonly Indicator[];
+	/** Per indicator code: the values of every peer (the subject included), any periods. */
+	series: ReadonlyMap<string, readonly SeriesRow[]>;
+	subject: string;
+	/** The year of the median and rank columns. */
+	year: string;
+	indicatorHref?: (code: string) => string;
+}
+
+export interface ProfileTable {
+	code: string;
+	vi: string;
+	en: string;
+	columns: TableColumn[];
+	rows: TableRow[];
+}
+
+/** Periods in which the subject has any value. */
+export function subjectPeriods(input: Pick<ProfileInput, 'series' | 'subject'>): string[] {
+	const out = new Set<string>();
+	for (const rows of input.series.values())
+		for (const r of rows) if (r.unit === input.subject) out.add(r.period);
+	return sortPeriods(out);
+}
+
+export function profileTables(input: ProfileInput): ProfileTable[] {
+	const { subject, year } = input;
+	const periods = subjectPeriods(input);
+	const previous = previousYear(year);
+	const columns: TableColumn[] = [
+		{ key: 'indicator', vi: 'Chỉ tiêu', en: 'Indicator', wrap: true },
+		...periods.map((p) => ({ key: p, vi: formatPeriod(p, 'vi'), numeric: true })),
+		{ key: 'median', vi: `Trung vị ${year}`, en: 'Median of units', numeric: true },
+		{ key: 'rank', vi: `Hạng ${year}`, en: 'Rank', numeric: true }
+	];
+	return groupIndicators(input.indicators)
+		.map((group) => {
+			const rows: TableRow[] = [];
+			for (const indicator of group.indicators) {
+				const all = input.series.get(indicator.code) ?? [];
+				const mine = new Map(all.filter((r) => r.unit === subject).map((r) => [r.period, r]));
+				if (mine.size === 0) continue;
+				const medians = new Map(medianRows(all).map((r) => [r.period, r]));
+				const comparable = isRateLike(indicator);
+				const cells: TableRow['cells'] = {
+					indicator: {
+						text: indicator.name_vi,
+						href: input.indicatorHref?.(indicator.code),
+						title: indicator.name_en
+					}
+				};
+				for (const p of periods) {
+					const r = mine.get(p);
+					const m = medians.get(p);
+					if (!r) {
+						cells[p] = { text: MISSING, sort: null, tone: 'muted' };
+						continue;
+					}
+					// Above or below the median of the units, coloured only where sizes do not matter.
+					let tone: 'good' | 'bad' | undefined;
+					if (comparable && m && m.units >= 3 && r.value !== m.value)
+						tone = r.value > m.value === indicator.higher_is_better ? 'good' : 'bad';
+					cells[p] = {
+						text: formatRate(r, indicator, { locale: 'vi', place: 'table' }),
+						sort: r.value,
+						tone
+					};
+				}
+				const m = medians.get(year);
+				cells.median = m
+					? {
+							text: formatValue(indicator, m.value, m.qualifier, { locale: 'vi', place: 'table' }),
+							sort: m.value
+						}
+					: { text: MISSING, sort: null, tone: 'muted' };
+				const now = all.filter((r) => r.period === year);
+				const ranked =
+					indicator.higher_is_better === null ? [] : rankRows(now, indicator.higher_is_better, 'vi');
+				const hit = ranked.find((r) => r.row.unit === subject);
+				if (hit) {
+					const before = all.filter((r) => r.period === previous);
+					const change = rankChanges(
+						ranked,
+						before.length ? rankRows(before, indicator.higher_is_better, 'vi') : undefined
+					).get(subject);
+					cells.rank = {
+						text: `${formatCount(hit.rank, 'vi')}/${formatCount(ranked.length, 'vi')}`,
+						sort: -hit.rank / ranked.length,
+						sub: change ? formatRankChange(change, 'vi') : '',
+						tone: change?.kind === 'up' ? 'good' : change?.kind === 'down' ? 'bad' : undefined
+					};
+				} else cells.rank = { text: MISSING, sort: null, tone: 'muted' };
+				rows.push({ id: indicator.code, cells });
+			}
+			return { code: group.code, vi: group.vi, en: group.en, columns, rows };
+		})
+		.filter((t) => t.rows.length > 0);
+}
+
+/** The latest year in which the subject has a value of a comparable (rate-like) indicator, else its latest year. */
+export function defaultProfileYear(input: Pick<ProfileInput, 'series' | 'subject' | 'indicators'>): string {
+	let best = '';
+	let any = '';
+	for (const ind of input.indicators) {
+		for (const r of input.series.get(ind.code) ?? []) {
+			if (r.unit !== input.subject || !isYear(r.period)) continue;
+			if (r.period > any) any = r.period;
+			if (isRateLike(ind) && r.period > best) best = r.period;
+		}
+	}
+	return best || any;
+}
+
+/** Small multiples as one plain table: a row per indicator and unit, a column per period. */
+export function panelsTable(
+	panels: readonly { indicator: Indicator; rows: readonly SeriesRow[] }[],
+	units: readonly string[],
+	locale: Locale
+): { columns: string[]; rows: string[][] } {
+	const periods = sortPeriods(panels.flatMap((p) => p.rows.map((r) => r.period)));
+	const rows = panels.flatMap(({ indicator, rows: list }) =>
+		units.map((unit) => [
+			locale === 'vi' ? indicator.name_vi : indicator.name_en,
+			unit,
+			...periods.map((period) => {
+				const r = list.find((x) => x.unit === unit && x.period === period);
+				return r ? formatRate(r, indicator, { locale, place: 'table' }) : MISSING;
+			})
+		])
+	);
+	return {
+		columns: [
+			locale === 'vi' ? 'Chỉ tiêu' : 'Indicator',
+			locale === 'vi' ? 'Đơn vị' : 'Unit',
+			...periods.map((p) => formatPeriod(p, locale))
+		],
+		rows
+	};
+}
