@@ -35,3 +35,19 @@ test('the overview is readable at 1920×1080', async ({ page }) => {
 	}
 	await page.screenshot({ path: 'test-results/overview-1920.png', fullPage: true });
 });
+
+test('the overview switches to English, formats for it, and keeps the choice', async ({ page }) => {
+	await page.goto('/');
+	await chartsReady(page, 2);
+	await page.getByTestId('lang-toggle').click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview');
+	await expect(page.getByTestId('pin-button').first()).toContainText('Pin to a meeting');
+	await expect(page.getByTestId('missing-units')).toContainText('No data for 2024');
+	// en formats: a decimal point in the ranking's table.
+	const ranking = page.getByTestId('chart').nth(1);
+	await ranking.locator('xpath=..').getByText('Data table').click();
+	await expect(ranking.locator('xpath=..').locator('table')).toContainText(/\d+\.\d\s?%/);
+	await page.reload();
+	await chartsReady(page, 2);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview');
+});

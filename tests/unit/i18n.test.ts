@@ -35,3 +35,33 @@ describe('message catalogues', () => {
 		expect(loadLocale(storage)).toBe('vi');
 	});
 });
+
+/**
+ * Files already converted to the message catalogue: none may show both languages side by side again
+ * (`<span class="en">· English</span>`). Add a file here once it is converted.
+ */
+const CONVERTED = [
+	'src/routes/+page.svelte',
+	'src/routes/indicators/+page.svelte',
+	'src/routes/indicators/[code]/+page.svelte',
+	'src/routes/import/+page.svelte',
+	'src/lib/components/import/FileCard.svelte',
+	'src/lib/components/import/FindingsTable.svelte',
+	'src/lib/components/Chart.svelte',
+	'src/lib/components/Tile.svelte',
+	'src/lib/components/Toolbar.svelte',
+	'src/lib/components/ModeSwitch.svelte',
+	'src/lib/components/PinButton.svelte',
+	'src/lib/components/ExportButtons.svelte'
+];
+
+describe('converted components', () => {
+	it('show no side-by-side English left over', async () => {
+		const { readFileSync } = await import('node:fs');
+		for (const file of CONVERTED) {
+			const text = readFileSync(file, 'utf8');
+			expect(text.includes('<span class="en">'), `${file} still has <span class="en">`).toBe(false);
+			expect(/locale:\s*'vi'\s*[,}]|const locale = 'vi'/.test(text), `${file} hard-codes 'vi'`).toBe(false);
+		}
+	});
+});

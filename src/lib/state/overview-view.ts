@@ -12,6 +12,7 @@ import {
 	hasParts,
 	isSmallSample,
 	SMALL_SAMPLE_MARK,
+	type Locale,
 	type Tone
 } from '$lib/format';
 import type { Indicator, SeriesRow } from '$lib/model/types';
@@ -65,7 +66,8 @@ export function tileModel(
 	indicator: Indicator,
 	town: readonly SeriesRow[],
 	year: string,
-	expected: number
+	expected: number,
+	locale: Locale = 'vi'
 ): TileModel {
 	const yearly = town.filter((r) => isYear(r.period)).sort((a, b) => (a.period < b.period ? -1 : 1));
 	const current = yearly.find((r) => r.period === year);
@@ -73,12 +75,12 @@ export function tileModel(
 	const previous = yearly.find((r) => r.period === previousPeriod);
 	const change = tileChange(indicator, current, previous);
 	const value = formatValue(indicator, current?.value ?? null, current?.qualifier ?? '', {
-		locale: 'vi',
+		locale,
 		place: 'tile'
 	});
 	const parts =
 		current && hasParts(current)
-			? `${formatCount(current.numerator, 'vi')}/${formatCount(current.denominator, 'vi')}${isSmallSample(current) ? SMALL_SAMPLE_MARK : ''}`
+			? `${formatCount(current.numerator, locale)}/${formatCount(current.denominator, locale)}${isSmallSample(current) ? SMALL_SAMPLE_MARK : ''}`
 			: '';
 	return {
 		indicator,
