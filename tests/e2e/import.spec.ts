@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { bigCsv } from '../fixtures/big-csv';
 import { chartsReady, expect, test } from './fixtures';
 
 const MESSY = 'tests/fixtures/e2e/bao-cao-don-thu-2024.csv';
@@ -142,4 +143,191 @@ test('the language switch turns the UI to English and is remembered', async ({ p
 	await expect(page.getByRole('navigation')).toContainText('Overview');
 	await page.getByTestId('lang-toggle').click();
 	await expect(page.getByRole('navigation')).toContainText('Tổng quan');
+});
+
+// ——— Large files: streaming parse with progress, and cancelling ———
+
+/**
+ * Records, in the page, every value the determinate progress bar shows (with the time it was first
+ * seen) and every long main-thread task.
+ */
+async function watchProgress(page: Page) {
+	await page.evaluate(() => {
+		const w = window as unknown as { progressSeen: [number, number][]; longTasks: [number, number][] };
+		w.progressSeen = [];
+		w.longTasks = [];
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.longTasks.push([e.startTime, e.duration]);
+		}).observe({ type: 'longtask' });
+		const poll = () => {
+			const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"]');
+			if (bar && bar.hasAttribute('value') && w.progressSeen.at(-1)?.[1] !== bar.value)
+				w.progressSeen.push([performance.now(), bar.value]);
+			requestAnimationFrame(poll);
+		};
+		poll();
+	});
+}
+
+const seen = (page: Page) =>
+	page.evaluate(() => {
+		const w = window as unknown as { progressSeen: [number, number][]; longTasks: [number, number][] };
+		return { progressSeen: w.progressSeen, longTasks: w.longTasks };
+	});
+
+/** Runs a query in the SQL console of the data page; the summary says how many rows came back. */
+async function sql(page: Page, query: string) {
+	await page.goto(`/data?sql=${encodeURIComponent(query)}`);
+	await expect(page.getByTestId('sql-summary')).toBeVisible();
+	return { result: page.getByTestId('sql-result'), summary: page.getByTestId('sql-summary') };
+}
+
+/** One number from the SQL console. */
+async function sqlNumber(page: Page, query: string): Promise<string> {
+	const { result } = await sql(page, query);
+	return (await result.locator('tbody tr').first().locator('th, td').first().innerText()).trim();
+}
+
+const shots = process.env.IMPORT_SHOTS;
+
+test('a file over 1 MB is read in the worker with a determinate progress bar that reaches 100 %', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	await openImport(page);
+	await watchProgress(page);
+	const buffer = Buffer.from(bigCsv({ bytes: 3_000_000 }));
+	expect(buffer.length).toBeGreaterThan(1_048_576);
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({ name: 'bao-cao-lon.csv', mimeType: 'text/csv', buffer });
+	const bar = page.getByTestId('import-progress');
+	await expect(bar).toHaveAttribute('max', '1');
+	if (shots) await page.screenshot({ path: `${shots}/progress.png` });
+	await expect(page.getByTestId('import-file')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+	await expect(page.getByTestId('import-valid')).toHaveText('5.040');
+	await expect(page.getByTestId('import-commit')).toBeEnabled();
+
+	const { progressSeen, longTasks } = await seen(page);
+	const values = progressSeen.map(([, v]) => v);
+	// Real steps in between, never backwards, ending at exactly 1.
+	expect(values.length).toBeGreaterThanOrEqual(3);
+	expect(values.some((v) => v > 0 && v < 1)).toBe(true);
+	expect([...values].sort((a, b) => a - b)).toEqual(values);
+	expect(values.at(-1)).toBe(1);
+	// Parsing runs in the worker: while the bar moved, no main-thread task took 100 ms or more.
+	const from = progressSeen.find(([, v]) => v > 0)![0];
+	const to = progressSeen.find(([, v]) => v === 1)![0];
+	const during = longTasks.filter(([start, duration]) => start + duration > from && start < to);
+	expect(
+		Math.max(0, ...during.map(([, d]) => d)),
+		`long tasks while parsing: ${during.map(([, d]) => Math.round(d)).join(', ')} ms`
+	).toBeLessThan(100);
+});
+
+test('cancelling a big file ends its worker, stages nothing and changes no stored data', async ({ page }) => {
+	test.setTimeout(240_000); // an 8 MB upload through the test driver takes a while here
+	const before = await sqlNumber(page, 'SELECT count(*) AS n FROM observations');
+	await openImport(page);
+	const history = await page.getByTestId('import-history').textContent();
+	const workers = page.workers().length;
+
+	// Row-heavy (43 000 rows, years back to 1991): the worker is busy long enough to be stopped midway.
+	const buffer = Buffer.from(bigCsv({ bytes: 8_000_000, fromYear: 1991 }));
+	await page.getByTestId('file-input').setInputFiles({ name: 'rat-lon.csv', mimeType: 'text/csv', buffer });
+	const card = page.getByTestId('import-file');
+	await expect(page.getByTestId('import-progress')).toHaveAttribute('value', /.+/);
+	await expect.poll(() => page.workers().length).toBe(workers + 1);
+	await page.getByTestId('import-cancel').click();
+
+	await expect(card).toHaveAttribute('data-status', 'cancelled');
+	await expect(card).toContainText('Đã hủy');
+	await expect(page.getByTestId('import-progress')).toHaveCount(0);
+	await expect(page.getByTestId('import-commit')).toBeDisabled();
+	await expect.poll(() => page.workers().length).toBe(workers);
+	// Whatever the worker would still have said arrives nowhere: the card stays cancelled.
+	await page.waitForTimeout(1500);
+	await expect(card).toHaveAttribute('data-status', 'cancelled');
+	expect(await page.getByTestId('import-history').textContent()).toBe(history);
+
+	expect(await sqlNumber(page, 'SELECT count(*) AS n FROM observations')).toBe(before);
+});
+
+test('an unknown indicator column is added as a new indicator and saved with its values', async ({
+	page
+}) => {
+	test.setTimeout(240_000); // add twice, save, reload, undo
+	page.on('dialog', (d) => {
+		throw new Error(`unexpected dialog: ${d.message()}`);
+	});
+	const hostile = '<img src=x onerror="window.alerted=1">Đêm văn nghệ';
+	const csv = [
+		`Phường/Xã;Năm;Tổng số đơn tiếp nhận;Số buổi đối thoại với thanh niên;${hostile}`,
+		'Phổ An;2023;19;4;',
+		'Phổ Vinh;2023;12;3 buổi;2',
+		'Phổ Châu;2023;9;-;1'
+	].join('\r\n');
+	await openImport(page);
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({ name: 'doi-thoai.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	const report = page.getByTestId('import-report');
+	const unknown = report.locator('tr[data-code="unknown_indicator"]');
+	await expect(unknown).toHaveCount(2);
+	await expect(page.getByTestId('import-valid')).toHaveText('3');
+
+	// The first: name prefilled from the column, a safe code, an English name added.
+	await unknown.filter({ hasText: 'thanh niên' }).getByTestId('add-indicator').click();
+	const form = page.getByTestId('new-indicator-form');
+	await expect(form.getByLabel('Tên tiếng Việt')).toHaveValue('Số buổi đối thoại với thanh niên');
+	await expect(form.getByTestId('new-indicator-code')).toHaveText('so_buoi_doi_thoai_voi_thanh_nien');
+	await expect(form.getByLabel('Tên tiếng Việt')).toBeFocused();
+	await form.getByLabel('Tên tiếng Anh').fill('Youth dialogue sessions');
+	await expect(form.getByLabel('Đơn vị tính')).toHaveValue('count');
+	if (shots) await page.screenshot({ path: `${shots}/add-indicator.png` });
+	await form.getByTestId('new-indicator-submit').click();
+	await expect(unknown).toHaveCount(1);
+	await expect(page.getByTestId('import-valid')).toHaveText('5');
+
+	// The hostile one: its name is text, its code plain ASCII.
+	await unknown.getByTestId('add-indicator').click();
+	await expect(form.getByTestId('new-indicator-code')).toHaveText(
+		'img_src_x_onerror_window_alerted_1_dem_van_nghe'
+	);
+	await form.getByTestId('new-indicator-submit').click();
+	await expect(unknown).toHaveCount(0);
+	await expect(page.getByTestId('import-valid')).toHaveText('7');
+	await expect(page.getByTestId('pending-indicators')).toContainText('Số buổi đối thoại với thanh niên');
+	await expect(page.getByTestId('pending-indicators')).toContainText(hostile);
+
+	await page.getByTestId('import-commit').click();
+	await expect(page.getByTestId('import-saved')).toBeVisible();
+	await expect(page.getByTestId('pending-indicators')).toHaveCount(0);
+
+	// In the dictionary (and still after a reload), with its values stored.
+	await page.goto('/indicators');
+	await expect(page.getByRole('link', { name: 'Số buổi đối thoại với thanh niên' })).toBeVisible();
+	await expect(page.getByText(hostile)).toBeVisible();
+	await expect(page.locator('img[src="x"]')).toHaveCount(0);
+	const values = () =>
+		sql(
+			page,
+			"SELECT unit, value FROM observations WHERE indicator = 'so_buoi_doi_thoai_voi_thanh_nien' ORDER BY unit"
+		);
+	const stored = await values();
+	await expect(stored.summary).toHaveText('2 dòng');
+	await expect(stored.result).toContainText(/Phổ An\s*4/);
+	await expect(stored.result).toContainText(/Phổ Vinh\s*3/);
+	await page.reload();
+	await page.goto('/indicators');
+	await expect(page.getByRole('link', { name: 'Số buổi đối thoại với thanh niên' })).toBeVisible();
+
+	// Undoing the import takes the values away; the indicator stays in the dictionary.
+	await openImport(page);
+	await page.getByTestId('undo-import').first().click();
+	await expect(page.getByTestId('import-history')).toContainText('Đã hoàn tác');
+	await expect((await values()).summary).toHaveText('0 dòng');
+	await page.goto('/indicators');
+	await expect(page.getByRole('link', { name: 'Số buổi đối thoại với thanh niên' })).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { alerted?: number }).alerted)).toBeUndefined();
 });

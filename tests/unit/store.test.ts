@@ -213,6 +213,7 @@ describe('commit and undo', () => {
 	it('leaves the store exactly as it was when a commit fails half-way', async () => {
 		const s = await StoreClass.open(await createNodeEngine());
 		await s.commitImport('a.csv', [obs('A', '2022', 'x', 1)]);
+		await s.commitImport('a2.csv', [obs('A', '2022', 'x', 1)]);
 		const bad = { ...obs('A', '2022', 'x', 9), qualifier: '!' } as unknown as Observation; // violates CHECK
 		await expect(s.commitImport('bad.csv', [obs('B', '2022', 'x', 3), bad])).rejects.toThrow();
 		// Several files together: the second one fails, so the first is not stored either.
@@ -223,7 +224,8 @@ describe('commit and undo', () => {
 			])
 		).rejects.toThrow();
 		expect(await s.query('SELECT unit, value FROM observations')).toEqual([{ unit: 'A', value: 1 }]);
-		expect((await s.imports()).length).toBe(1);
+		expect((await s.imports()).length).toBe(2);
+		// What the second import overwrote, and nothing from the failed ones.
 		expect(await s.query('SELECT count(*) AS n FROM replaced')).toEqual([{ n: 1 }]);
 	});
 });

@@ -37,6 +37,20 @@ import type { Store } from './store';
 export const BULK_MIN_BYTES = 256 * 1024;
 const LISTED_PER_CODE = 200;
 const PLAIN_NUMBER = `regexp_full_match(value, '-?[0-9]+(\\.[0-9]+)?')`;
+/** A row that resolved cleanly: it is stored unless a row rule (range, duplicate, order) rejects it. */
+const RESOLVED = `NOT missing AND NOT skip AND value IS NOT NULL AND unit <> '' AND period <> '' AND NOT err`;
+const RANGE_ERROR = `CASE WHEN categorical THEN NULL WHEN is_count AND value < 0 THEN 'negative_count'
+	WHEN is_percent AND value > 100 THEN 'percent_over_100' END`;
+/** A cell as the person wrote it: exports put `'` before a leading `= + - @`, tab or CR; it goes again. */
+const plain = (cell: string) => cell.replace(/^'([=+\-@\t\r])/, '$1');
+/** Every indicator a row rule looks at. */
+const RULE_CODES = [
+	...new Set([
+		...ORDER_RULES.flatMap((r) => [r.lesser, r.greater]),
+		...RATE_RULES.flatMap((r) => [r.reported, r.denominator, ...r.numerator])
+	])
+];
+const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /** The header fields when the file is a canonical long CSV in UTF-8, else null. */
@@ -58,9 +72,57 @@ export interface BulkImport {
 	table: string;
 }
 
+/** One resolved distinct text (or pair of texts) of the file, staged for the row query. */
+interface Lookup {
+	kind: 'unit_period' | 'indicator' | 'qualifier' | 'value';
+	a: string;
+	b?: string;
+	/** Unit name, indicator code or qualifier the text resolved to. */
+	to?: string;
+	period?: string;
+	value?: number;
+	qualifier?: string;
+	/** Findings of this text (indices into `problems`). */
+	p1?: number;
+	p2?: number;
+	err?: boolean;
+	skip?: boolean;
+	missing?: boolean;
+	categorical?: boolean;
+	is_count?: boolean;
+	is_percent?: boolean;
+}
+const LOOKUP_COLUMNS = [
+	'kind',
+	'a',
+	'b',
+	'to',
+	'period',
+	'value',
+	'qualifier',
+	'p1',
+	'p2',
+	'err',
+	'skip',
+	'missing',
+	'categorical',
+	'is_count',
+	'is_percent'
+];
+const LOOKUP_TYPES = `{'kind': 'VARCHAR', 'a': 'VARCHAR', 'b': 'VARCHAR', 'to': 'VARCHAR', 'period': 'VARCHAR', 'value': 'DOUBLE',
+	'qualifier': 'VARCHAR', 'p1': 'INTEGER', 'p2': 'INTEGER', 'err': 'BOOLEAN', 'skip': 'BOOLEAN', 'missing': 'BOOLEAN',
+	'categorical': 'BOOLEAN', 'is_count': 'BOOLEAN', 'is_percent': 'BOOLEAN'}`;
+
 let runs = 0;
 
-/** Import a large canonical file through DuckDB; null when the file is not eligible. */
+/**
+ * Import a large canonical file through DuckDB; null when the file is not eligible.
+ *
+ * Two passes over the rows, whatever the size: `read_csv` into `b_raw`, then ONE query joins every row
+ * to what its distinct texts resolved to and becomes the staged table. Row rules then work on small
+ * sets only — duplicate keys found through a hash, rules joining only the rows of their indicators — and
+ * the rows they reject are deleted from the staged table, which is what a commit stores.
+ */
 export async function bulkImport(
 	store: Store,
 	bytes: Uint8Array,
@@ -72,430 +134,427 @@ export async function bulkImport(
 	const t0 = performance.now();
 	const id = ++runs;
 	const table = `bulk_ok_${id}`;
-	const log = new IssueLog(opts.fileName);
 	return store.exclusive(async () => {
 		const e = store.engine;
-		const file = `bulk-${id}.csv`;
-		await e.registerFile(file, bytes);
+		if (!(await readRaw(e, bytes, header, id))) return null;
 		try {
-			const columns = header.map((h) => `'${h}': 'VARCHAR'`).join(', ');
-			const unneutralise = (c: string) =>
-				`regexp_replace(coalesce(${c}, ''), '^''([=+\\-@\\t\\r])', '\\1') AS ${c}`;
-			await e.run(
-				`CREATE OR REPLACE TEMP TABLE b_raw AS
-				 SELECT (row_number() OVER () + 1)::INTEGER AS row, ${['unit', 'period', 'indicator'].map(unneutralise).join(', ')},
-				        trim(coalesce(value, '')) AS value, ${unneutralise('qualifier')}, ${unneutralise('note')},
-				        ${header.includes('source') ? `coalesce(source, '')` : `''`} AS source
-				 FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
-				      allow_quoted_nulls = false, null_padding = true, columns = {${columns}})`
-			);
+			const result = await check(e, table, opts, id);
+			result.stats.ms = Math.round(performance.now() - t0);
+			return { result, table };
 		} catch (error) {
-			// A file DuckDB cannot parse: the JavaScript path names the row and the problem.
-			console.warn('bulk import: falling back to the JavaScript path:', error);
-			return null;
+			await e.run(`DROP TABLE IF EXISTS ${table}`);
+			throw error;
 		} finally {
-			await e.dropFile(file);
+			for (const t of ['b_raw', 'b_map', 'b_dup', 'b_rule', 'b_order'])
+				await e.run(`DROP TABLE IF EXISTS ${t}`);
 		}
-		const problems: Problem[] = [];
-		const problem = (p: Problem) => problems.push(p) - 1;
-		const dictionary = new Map(opts.dictionary.map((i) => [i.code, i]));
-
-		// 1. Distinct indicators.
-		const indicators = (await e.run('SELECT DISTINCT indicator AS raw FROM b_raw')) as { raw: string }[];
-		const indRows = indicators.map(({ raw }) => {
-			if (raw === '')
-				return {
-					raw,
-					code: '',
-					problem: problem({ severity: 'error', code: 'missing_indicator', column: 'indicator' })
-				};
-			const m = matchIndicator(raw, opts.dictionary, opts.aliases);
-			if (!m.indicator)
-				return {
-					raw,
-					code: '',
-					problem: problem({
-						severity: 'error',
-						code: 'unknown_indicator',
-						column: 'indicator',
-						args: { list: m.suggestions.join(', ') },
-						suggestions: m.suggestions
-					})
-				};
-			if (m.indicator.kind === 'derived')
-				return {
-					raw,
-					code: m.indicator.code,
-					skip: true,
-					problem: problem({
-						severity: 'warning',
-						code: 'derived_indicator',
-						column: 'indicator',
-						args: { a: m.indicator.formula || m.indicator.code }
-					})
-				};
-			return { raw, code: m.indicator.code, categorical: isCategorical(m.indicator) };
-		});
-		await stage(
-			e,
-			'b_ind',
-			['raw', 'code', 'problem', 'skip', 'categorical'],
-			indRows,
-			`{'raw': 'VARCHAR', 'code': 'VARCHAR', 'problem': 'INTEGER', 'skip': 'BOOLEAN', 'categorical': 'BOOLEAN'}`
-		);
-
-		// 2. Distinct (unit, period) pairs: a reused unit name is told apart by the period.
-		const pairs = (await e.run('SELECT DISTINCT unit, period FROM b_raw')) as {
-			unit: string;
-			period: string;
-		}[];
-		const upRows = pairs.map(({ unit, period }) => {
-			let p: string | null = null;
-			let periodProblem: number | undefined;
-			if (period === '')
-				periodProblem = problem({ severity: 'error', code: 'missing_period', column: 'period' });
-			else {
-				const ps = scanPeriod(period);
-				if (ps.ok) p = ps.period;
-				else
-					periodProblem = problem({
-						severity: 'error',
-						code: ps.code,
-						column: 'period',
-						args: { max: String(new Date().getFullYear() + 1) }
-					});
-			}
-			let name = '';
-			let unitProblem: number | undefined;
-			if (unit === '') unitProblem = problem({ severity: 'error', code: 'missing_unit', column: 'unit' });
-			else {
-				const m = matchUnit(unit, opts.units, p, opts.aliases);
-				if (!m.unit && m.ambiguous)
-					unitProblem = problem({
-						severity: 'error',
-						code: 'ambiguous_unit',
-						column: 'unit',
-						args: { list: m.suggestions.join(', '), a: p ?? '' },
-						suggestions: m.suggestions
-					});
-				else if (!m.unit)
-					unitProblem = problem({
-						severity: 'error',
-						code: 'unknown_unit',
-						column: 'unit',
-						args: { list: m.suggestions.join(', ') },
-						suggestions: m.suggestions
-					});
-				else {
-					name = m.unit.name;
-					if (m.outsideValidity && p)
-						unitProblem = problem({
-							severity: 'warning',
-							code: 'unit_not_valid_for_period',
-							column: 'unit',
-							args: { a: m.unit.name, b: p, list: `${m.unit.valid_from || '…'} – ${m.unit.valid_to || '…'}` }
-						});
-				}
-			}
-			return {
-				raw_unit: unit,
-				raw_period: period,
-				unit: name,
-				period: p ?? '',
-				period_problem: periodProblem,
-				unit_problem: unitProblem
-			};
-		});
-		await stage(
-			e,
-			'b_up',
-			['raw_unit', 'raw_period', 'unit', 'period', 'period_problem', 'unit_problem'],
-			upRows,
-			`{'raw_unit': 'VARCHAR', 'raw_period': 'VARCHAR', 'unit': 'VARCHAR', 'period': 'VARCHAR', 'period_problem': 'INTEGER', 'unit_problem': 'INTEGER'}`
-		);
-
-		// 3. Distinct qualifier texts.
-		const quals = (await e.run('SELECT DISTINCT qualifier AS raw FROM b_raw')) as { raw: string }[];
-		const qRows = quals.map(({ raw }) => {
-			const q = QUALIFIER_WORDS[normaliseKey(raw)];
-			return q === undefined
-				? {
-						raw,
-						qualifier: '',
-						problem: problem({ severity: 'error', code: 'bad_qualifier', column: 'qualifier' })
-					}
-				: { raw, qualifier: q };
-		});
-		await stage(
-			e,
-			'b_q',
-			['raw', 'qualifier', 'problem'],
-			qRows,
-			`{'raw': 'VARCHAR', 'qualifier': 'VARCHAR', 'problem': 'INTEGER'}`
-		);
-
-		// 4. Missing values (blank, dashes, n/a): never 0, and a row without a value is not checked further.
-		const texts = (await e.run(`SELECT DISTINCT value FROM b_raw WHERE NOT ${PLAIN_NUMBER}`)) as {
-			value: string;
-		}[];
-		const missingRows = texts
-			.filter((t) => scanNumber(t.value).kind === 'missing')
-			.map((t) => ({ raw: t.value }));
-		await stage(e, 'b_missing', ['raw'], missingRows, `{'raw': 'VARCHAR'}`);
-
-		// 5. Distinct value texts that are not plain numbers, or that belong to a categorical indicator.
-		const values = (await e.run(
-			`SELECT DISTINCT r.indicator, r.value FROM b_raw r JOIN b_ind i ON i.raw = r.indicator
-			 WHERE i.code <> '' AND (NOT ${PLAIN_NUMBER} OR i.categorical) AND r.value NOT IN (SELECT raw FROM b_missing)`
-		)) as { indicator: string; value: string }[];
-		const codeOf = new Map(indRows.map((r) => [r.raw, r.code]));
-		const valRows = values.map(({ indicator, value }) => {
-			const ind = dictionary.get(codeOf.get(indicator) ?? '') as Indicator;
-			const v = interpretValue(value, scanNumber(value), ind, 'en');
-			if (v.kind === 'missing') return { indicator, raw: value };
-			if (v.kind === 'text')
-				return {
-					indicator,
-					raw: value,
-					problem: problem({
-						severity: 'warning',
-						code: 'text_indicator_skipped',
-						column: 'value',
-						args: { a: ind.code }
-					}),
-					skip: true
-				};
-			if (v.kind === 'error') {
-				const list =
-					v.code === 'unknown_category' ? ind.categories.join(', ') : (v.suggestions ?? []).join(', ');
-				return {
-					indicator,
-					raw: value,
-					problem: problem({
-						severity: 'error',
-						code: v.code,
-						column: 'value',
-						args: { a: ind.name_vi || ind.code, list },
-						suggestions: v.suggestions
-					})
-				};
-			}
-			return {
-				indicator,
-				raw: value,
-				value: v.value,
-				qualifier: v.qualifier,
-				problem: v.warning ? problem({ severity: 'warning', code: v.warning, column: 'value' }) : undefined
-			};
-		});
-		await stage(
-			e,
-			'b_val',
-			['indicator', 'raw', 'value', 'qualifier', 'problem', 'skip'],
-			valRows,
-			`{'indicator': 'VARCHAR', 'raw': 'VARCHAR', 'value': 'DOUBLE', 'qualifier': 'VARCHAR', 'problem': 'INTEGER', 'skip': 'BOOLEAN'}`
-		);
-
-		// 6. Every row with what its texts resolved to.
-		await e.run(
-			`CREATE OR REPLACE TEMP TABLE b_rows AS
-			 SELECT r.row, up.unit, up.period, i.code AS indicator, r.value AS raw,
-			        CASE WHEN v.raw IS NOT NULL THEN v.value ELSE TRY_CAST(r.value AS DOUBLE) END AS value,
-			        CASE WHEN r.qualifier <> '' THEN coalesce(q.qualifier, '') ELSE coalesce(v.qualifier, '') END AS qualifier,
-			        r.note, CASE WHEN r.source <> '' THEN r.source ELSE ? END AS source,
-			        r.value IN (SELECT raw FROM b_missing) AS missing,
-			        coalesce(i.skip, false) OR coalesce(v.skip, false) AS skip,
-			        [up.period_problem, i.problem, up.unit_problem, q.problem, v.problem] AS problems
-			 FROM b_raw r
-			 LEFT JOIN b_up up ON up.raw_unit = r.unit AND up.raw_period = r.period
-			 LEFT JOIN b_ind i ON i.raw = r.indicator
-			 LEFT JOIN b_q q ON q.raw = r.qualifier
-			 LEFT JOIN b_val v ON v.indicator = r.indicator AND v.raw = r.value`,
-			[opts.fileName]
-		);
-		const [{ rows, missing }] = (await e.run(
-			`SELECT count(*) AS rows, count(*) FILTER (WHERE missing) AS missing FROM b_rows`
-		)) as { rows: number; missing: number }[];
-
-		// Findings of the distinct texts, listed on the rows where they occur.
-		const hits = (await e.run(
-			`WITH h AS (SELECT row, raw, unnest(problems) AS p FROM b_rows WHERE NOT missing)
-			 SELECT p, row, raw, count(*) OVER (PARTITION BY p) AS n FROM h WHERE p IS NOT NULL
-			 QUALIFY row_number() OVER (PARTITION BY p ORDER BY row) <= ${LISTED_PER_CODE} ORDER BY row`
-		)) as { p: number; row: number; raw: string; n: number }[];
-		const rawOf = await rawCells(
-			e,
-			hits.map((h) => h.row)
-		);
-		const listedPerProblem = new Map<number, number>();
-		for (const h of hits) {
-			const pr = problems[h.p];
-			const cells = rawOf.get(h.row);
-			const value = pr.column === 'value' ? h.raw : (cells?.[pr.column] ?? '');
-			log.add(pr.severity, pr.code, { row: h.row, column: pr.column, value }, pr.args, pr.suggestions);
-			listedPerProblem.set(h.p, h.n);
-		}
-		for (const [p, n] of listedPerProblem)
-			log.addUnlisted(problems[p].severity, problems[p].code, n - Math.min(n, LISTED_PER_CODE));
-
-		// 7. Row checks on the rows that resolved: ranges, duplicates, order and rate rules.
-		const errorIds = problems.flatMap((p, i) => (p.severity === 'error' ? [i] : []));
-		await stage(
-			e,
-			'b_dict',
-			['code', 'uom', 'categorical'],
-			opts.dictionary.map((i) => ({ code: i.code, uom: i.unit, categorical: isCategorical(i) })),
-			`{'code': 'VARCHAR', 'uom': 'VARCHAR', 'categorical': 'BOOLEAN'}`
-		);
-		const inList = (set: ReadonlySet<string>) => [...set].map((u) => `'${u.replace(/'/g, "''")}'`).join(', ');
-		await e.run(
-			`CREATE OR REPLACE TEMP TABLE b_valid AS
-			 SELECT r.*,
-			   CASE WHEN d.categorical THEN NULL
-			        WHEN d.uom IN (${inList(COUNT_UNITS)}) AND r.value < 0 THEN 'negative_count'
-			        WHEN d.uom IN (${inList(PERCENT_UNITS)}) AND r.value > 100 THEN 'percent_over_100' END AS range_error
-			 FROM b_rows r JOIN b_dict d ON d.code = r.indicator
-			 WHERE NOT r.missing AND NOT r.skip AND r.value IS NOT NULL AND r.unit <> '' AND r.period <> ''
-			   AND NOT list_has_any(r.problems, ?::INTEGER[])`,
-			[`[${errorIds.join(',')}]`]
-		);
-		await listed(
-			e,
-			log,
-			`SELECT row, raw, range_error AS code FROM b_valid WHERE range_error IS NOT NULL`,
-			'error',
-			() => ({})
-		);
-		await e.run(
-			`CREATE OR REPLACE TEMP TABLE b_dedup AS
-			 WITH f AS (SELECT *, row_number() OVER w AS rn, first_value(row) OVER w AS first_row,
-			              (first_value(value) OVER w = value AND first_value(qualifier) OVER w = qualifier) AS same_as_first
-			            FROM b_valid WHERE range_error IS NULL
-			            WINDOW w AS (PARTITION BY unit, period, indicator ORDER BY row))
-			 SELECT *, bool_or(NOT same_as_first) OVER (PARTITION BY unit, period, indicator) AS conflict FROM f`
-		);
-		const dupArgs = (r: Row): MessageArgs => ({
-			a: String(r.unit),
-			b: String(r.period),
-			c: String(r.indicator),
-			list: String(r.first_row)
-		});
-		const sameDropped = await listed(
-			e,
-			log,
-			`SELECT *, 'duplicate_same' AS code FROM b_dedup WHERE rn > 1 AND same_as_first`,
-			'warning',
-			dupArgs
-		);
-		await listed(
-			e,
-			log,
-			`SELECT *, 'duplicate_conflict' AS code FROM b_dedup WHERE rn > 1 AND NOT same_as_first`,
-			'error',
-			dupArgs
-		);
-		await e.run(`CREATE OR REPLACE TEMP TABLE b_kept AS SELECT * FROM b_dedup WHERE rn = 1 AND NOT conflict`);
-
-		const names = new Map(opts.dictionary.map((i) => [i.code, i]));
-		await stage(
-			e,
-			'b_rules',
-			['code', 'lesser', 'greater'],
-			ORDER_RULES.map((r) => ({ ...r })),
-			`{'code': 'VARCHAR', 'lesser': 'VARCHAR', 'greater': 'VARCHAR'}`
-		);
-		await e.run(
-			`CREATE OR REPLACE TEMP TABLE b_order AS
-			 SELECT lo.row, lo.raw, hi.value AS hi_value, hi.row AS hi_row, r.code, r.lesser, r.greater,
-			        (lo.qualifier = '~' OR hi.qualifier = '~') AS approximate
-			 FROM b_rules r JOIN b_kept lo ON lo.indicator = r.lesser
-			 JOIN b_kept hi ON hi.unit = lo.unit AND hi.period = lo.period AND hi.indicator = r.greater
-			 WHERE hi.qualifier <> '>' AND lo.value > hi.value`
-		);
-		const orderArgs = (r: Row): MessageArgs => {
-			const lo = names.get(String(r.lesser));
-			const hi = names.get(String(r.greater));
-			return {
-				a: lo?.name_vi || String(r.lesser),
-				aEn: lo?.name_en || String(r.lesser),
-				b: hi?.name_vi || String(r.greater),
-				bEn: hi?.name_en || String(r.greater),
-				list: fmt(Number(r.hi_value)),
-				c: String(r.hi_row)
-			};
-		};
-		await listed(e, log, `SELECT * FROM b_order WHERE approximate`, 'warning', orderArgs);
-		await listed(e, log, `SELECT * FROM b_order WHERE NOT approximate`, 'error', orderArgs);
-		await e.run(`CREATE OR REPLACE TEMP TABLE b_rejected AS SELECT row FROM b_order WHERE NOT approximate`);
-		for (const rule of RATE_RULES) {
-			const nums = rule.numerator.map((_, i) => `n${i}`);
-			const sql = `SELECT rep.row, rep.raw, rep.value AS reported, den.value AS den, ${nums.map((n) => `${n}.value AS ${n}`).join(', ')},
-				  100 * (${nums.map((n) => `${n}.value`).join(' + ')}) / den.value AS recomputed, '${rule.code}' AS code
-				FROM b_kept rep JOIN b_kept den ON den.unit = rep.unit AND den.period = rep.period AND den.indicator = ?
-				${nums.map((n) => `JOIN b_kept ${n} ON ${n}.unit = rep.unit AND ${n}.period = rep.period AND ${n}.indicator = ?`).join(' ')}
-				WHERE rep.indicator = ? AND den.value <> 0
-				  AND rep.qualifier = '' AND den.qualifier = '' ${nums.map((n) => `AND ${n}.qualifier = ''`).join(' ')}
-				  AND NOT EXISTS (SELECT 1 FROM b_rejected x WHERE x.row IN (rep.row, den.row${nums.map((n) => `, ${n}.row`).join('')}))
-				  AND abs(rep.value - 100 * (${nums.map((n) => `${n}.value`).join(' + ')}) / den.value) > ${rule.tolerance + EPSILON}`;
-			await listed(
-				e,
-				log,
-				sql,
-				'warning',
-				(r) => ({
-					a: fmt(Number(r.recomputed)),
-					b: `(${nums.map((n) => fmt(Number(r[n]))).join(' + ')}) / ${fmt(Number(r.den))} × 100`,
-					c: fmt(Number(r.reported))
-				}),
-				[rule.denominator, ...rule.numerator, rule.reported]
-			);
-		}
-		await e.run(
-			`CREATE OR REPLACE TEMP TABLE ${table} AS
-			 SELECT unit, period, indicator, value, qualifier, source, note FROM b_kept WHERE row NOT IN (SELECT row FROM b_rejected) ORDER BY row`
-		);
-		const [{ n: observations }] = (await e.run(`SELECT count(*) AS n FROM ${table}`)) as { n: number }[];
-		const [{ n: skippedRows }] = (await e.run(`SELECT count(*) AS n FROM b_rows WHERE skip`)) as {
-			n: number;
-		}[];
-		for (const t of [
-			'b_raw',
-			'b_ind',
-			'b_up',
-			'b_q',
-			'b_missing',
-			'b_val',
-			'b_rows',
-			'b_dict',
-			'b_valid',
-			'b_dedup',
-			'b_kept',
-			'b_rules',
-			'b_order',
-			'b_rejected'
-		])
-			await e.run(`DROP TABLE IF EXISTS ${t}`);
-		if (missing > 0) log.add('info', 'missing_values', { row: 0 }, { n: missing });
-		const issues = log.finish();
-		const result: ImportResult = {
-			kind: 'observations',
-			observations: [],
-			issues,
-			shape: 'long',
-			encoding: 'utf-8',
-			delimiter: ',',
-			questions: [],
-			stats: {
-				rows,
-				observations,
-				errors: log.errors,
-				warnings: log.warnings,
-				skipped: missing + sameDropped + skippedRows,
-				ms: Math.round(performance.now() - t0)
-			}
-		};
-		return { result, table };
 	});
+}
+
+/** `read_csv` into `b_raw`, every column as text, cells neutralised on export turned back; false if DuckDB cannot parse it. */
+async function readRaw(e: Engine, bytes: Uint8Array, header: string[], id: number): Promise<boolean> {
+	const file = `bulk-${id}.csv`;
+	await e.registerFile(file, bytes);
+	try {
+		const columns = header.map((h) => `'${h}': 'VARCHAR'`).join(', ');
+		// Insertion order is kept, so `rowid + 2` is the row number Excel shows (row 1 is the header).
+		// Texts stay as written: their distinct values are read by the importer's own functions.
+		await e.run(
+			`CREATE OR REPLACE TEMP TABLE b_raw AS
+			 SELECT ${['unit', 'period', 'indicator', 'value', 'qualifier', 'note'].map((c) => `coalesce(${c}, '') AS ${c}`).join(', ')},
+			        ${header.includes('source') ? `coalesce(source, '')` : `''`} AS source
+			 FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
+			      allow_quoted_nulls = false, null_padding = true, columns = {${columns}})`
+		);
+		return true;
+	} catch (error) {
+		// A file DuckDB cannot parse: the JavaScript path names the row and the problem.
+		console.warn('bulk import: falling back to the JavaScript path:', error);
+		return false;
+	} finally {
+		await e.dropFile(file);
+	}
+}
+
+async function check(e: Engine, table: string, opts: ImportOptions, id: number): Promise<ImportResult> {
+	const log = new IssueLog(opts.fileName);
+	const problems: Problem[] = [];
+	const problem = (p: Problem) => problems.push(p) - 1;
+	const lookups: Lookup[] = [];
+
+	// 1. Distinct indicator texts, resolved by the importer's own matcher.
+	const indicators = (await e.run('SELECT DISTINCT indicator AS raw FROM b_raw')) as { raw: string }[];
+	const codeOf = new Map<string, Indicator>();
+	for (const { raw } of indicators) lookups.push(resolveIndicator(raw, opts, problem, codeOf));
+	await stage(e, `b_map-i-${id}.csv`, 'CREATE OR REPLACE TEMP TABLE b_map AS', lookups);
+
+	// 2. Distinct (unit, period) pairs, qualifiers, and the value texts that need the importer (not a
+	// plain number, or a rating). A reused unit name is told apart by the period. (Three statements: a
+	// UNION ALL of these aggregates stalls single-threaded duckdb-wasm on large inputs.)
+	const texts: Lookup[] = [];
+	const pairs = (await e.run(`SELECT unit, period FROM b_raw GROUP BY unit, period`)) as {
+		unit: string;
+		period: string;
+	}[];
+	for (const { unit, period } of pairs) texts.push(resolveUnitPeriod(unit, period, opts, problem));
+	const qualifiers = (await e.run(`SELECT qualifier FROM b_raw GROUP BY qualifier`)) as {
+		qualifier: string;
+	}[];
+	for (const { qualifier } of qualifiers) texts.push(resolveQualifier(qualifier, problem));
+	const values = (await e.run(
+		`SELECT indicator, value FROM b_raw
+		 WHERE NOT ${PLAIN_NUMBER} OR indicator IN (SELECT a FROM b_map WHERE categorical) GROUP BY indicator, value`
+	)) as { indicator: string; value: string }[];
+	for (const { indicator, value } of values) {
+		const v = resolveValue(indicator, value, codeOf.get(indicator), problem);
+		if (v) texts.push(v);
+	}
+	await stage(e, `b_map-t-${id}.csv`, 'INSERT INTO b_map', texts);
+
+	// 3. Every row with what its texts resolved to: the staged table.
+	const map = (kind: Lookup['kind']) => `(SELECT * FROM b_map WHERE kind = '${kind}')`;
+	await e.run(
+		`CREATE OR REPLACE TEMP TABLE ${table} AS
+		 WITH j AS (
+		   SELECT (r.rowid + 2)::INTEGER AS row, coalesce(up."to", '') AS unit, coalesce(up.period, '') AS period,
+		          coalesce(i."to", '') AS indicator,
+		          CASE WHEN v.b IS NOT NULL THEN v.value ELSE TRY_CAST(r.value AS DOUBLE) END AS value,
+		          CASE WHEN r.qualifier <> '' THEN coalesce(q."to", '') ELSE coalesce(v.qualifier, '') END AS qualifier,
+		          CASE WHEN r.source <> '' THEN r.source ELSE ? END AS source,
+		          CASE WHEN starts_with(r.note, '''') THEN regexp_replace(r.note, '^''([=+\\-@\\t\\r])', '\\1') ELSE r.note END AS note,
+		          r.value AS raw, coalesce(v.missing, false) AS missing,
+		          coalesce(i.skip, false) OR coalesce(v.skip, false) AS skip,
+		          coalesce(up.err, false) OR coalesce(i.err, false) OR coalesce(q.err, false) OR coalesce(v.err, false) AS err,
+		          up.p1, up.p2, i.p1 AS p3, q.p1 AS p4, v.p1 AS p5,
+		          coalesce(i.categorical, false) AS categorical, coalesce(i.is_count, false) AS is_count,
+		          coalesce(i.is_percent, false) AS is_percent
+		   FROM b_raw r
+		   LEFT JOIN ${map('unit_period')} up ON up.a = r.unit AND up.b = r.period
+		   LEFT JOIN ${map('indicator')} i ON i.a = r.indicator
+		   LEFT JOIN ${map('qualifier')} q ON q.a = r.qualifier
+		   LEFT JOIN ${map('value')} v ON v.a = r.indicator AND v.b = r.value)
+		 SELECT * EXCLUDE (categorical, is_count, is_percent),
+		        CASE WHEN ${RESOLVED} THEN ${RANGE_ERROR} END AS range_error
+		 FROM j`,
+		[opts.fileName]
+	);
+	const [counts] = (await e.run(
+		`SELECT count(*) AS rows, count(*) FILTER (WHERE missing) AS missing, count(*) FILTER (WHERE skip) AS skipped
+		 FROM ${table}`
+	)) as { rows: number; missing: number; skipped: number }[];
+
+	// 4. Findings of the distinct texts, listed on the rows where they occur.
+	const hits = (await e.run(
+		`WITH h AS (SELECT row, raw, unnest([p1, p2, p3, p4, p5]) AS p FROM ${table}
+		            WHERE NOT missing AND coalesce(p1, p2, p3, p4, p5) IS NOT NULL)
+		 SELECT p, row, raw, count(*) OVER (PARTITION BY p) AS n FROM h WHERE p IS NOT NULL
+		 QUALIFY row_number() OVER (PARTITION BY p ORDER BY row) <= ${LISTED_PER_CODE} ORDER BY row`
+	)) as { p: number; row: number; raw: string; n: number }[];
+	const rawOf = await rawCells(
+		e,
+		hits.map((h) => h.row)
+	);
+	const listedPerProblem = new Map<number, number>();
+	for (const h of hits) {
+		const pr = problems[h.p];
+		const value = plain(pr.column === 'value' ? h.raw : (rawOf.get(h.row)?.[pr.column] ?? '')).trim();
+		log.add(pr.severity, pr.code, { row: h.row, column: pr.column, value }, pr.args, pr.suggestions);
+		listedPerProblem.set(h.p, h.n);
+	}
+	for (const [p, n] of listedPerProblem)
+		log.addUnlisted(problems[p].severity, problems[p].code, n - Math.min(n, LISTED_PER_CODE));
+
+	// 5. Ranges: negative counts, percentages over 100. Rows that did not resolve go too.
+	await listed(
+		e,
+		log,
+		`SELECT row, raw, range_error AS code FROM ${table} WHERE range_error IS NOT NULL`,
+		'error',
+		() => ({})
+	);
+	await e.run(`DELETE FROM ${table} WHERE NOT (${RESOLVED}) OR range_error IS NOT NULL`);
+
+	// 6. The same (unit, period, indicator) twice: keys whose hash repeats, then told apart exactly.
+	await e.run(
+		`CREATE OR REPLACE TEMP TABLE b_dup AS
+		 WITH candidates AS (
+		   SELECT * FROM ${table} WHERE hash(unit, period, indicator) IN (
+		     SELECT h FROM (SELECT hash(unit, period, indicator) AS h FROM ${table}) GROUP BY h HAVING count(*) > 1)),
+		 f AS (SELECT row, raw, unit, period, indicator, row_number() OVER w AS rn, first_value(row) OVER w AS first_row,
+		         (first_value(value) OVER w = value AND first_value(qualifier) OVER w = qualifier) AS same_as_first
+		       FROM candidates WINDOW w AS (PARTITION BY unit, period, indicator ORDER BY row))
+		 SELECT *, bool_or(NOT same_as_first) OVER (PARTITION BY unit, period, indicator) AS conflict FROM f`
+	);
+	const dupArgs = (r: Row): MessageArgs => ({
+		a: String(r.unit),
+		b: String(r.period),
+		c: String(r.indicator),
+		list: String(r.first_row)
+	});
+	const sameDropped = await listed(
+		e,
+		log,
+		`SELECT *, 'duplicate_same' AS code FROM b_dup WHERE rn > 1 AND same_as_first`,
+		'warning',
+		dupArgs
+	);
+	await listed(
+		e,
+		log,
+		`SELECT *, 'duplicate_conflict' AS code FROM b_dup WHERE rn > 1 AND NOT same_as_first`,
+		'error',
+		dupArgs
+	);
+	await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_dup WHERE rn > 1 OR conflict)`);
+
+	// 7. Order and rate rules, on the rows of the indicators they compare.
+	await checkRules(e, table, log, new Map(opts.dictionary.map((i) => [i.code, i])));
+
+	const [{ n: observations }] = (await e.run(`SELECT count(*) AS n FROM ${table}`)) as { n: number }[];
+	if (counts.missing > 0) log.add('info', 'missing_values', { row: 0 }, { n: counts.missing });
+	const issues = log.finish();
+	return {
+		kind: 'observations',
+		observations: [],
+		issues,
+		shape: 'long',
+		encoding: 'utf-8',
+		delimiter: ',',
+		questions: [],
+		stats: {
+			rows: counts.rows,
+			observations,
+			errors: log.errors,
+			warnings: log.warnings,
+			skipped: counts.missing + sameDropped + counts.skipped,
+			ms: 0
+		}
+	};
+}
+
+async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<string, Indicator>) {
+	await e.run(
+		`CREATE OR REPLACE TEMP TABLE b_rule AS SELECT row, unit, period, indicator, value, qualifier, raw FROM ${table}
+		 WHERE indicator IN (${RULE_CODES.map(sqlText).join(', ')})`
+	);
+	const pair = (a: string, b: string) =>
+		`JOIN b_rule ${b} ON ${b}.unit = ${a}.unit AND ${b}.period = ${a}.period`;
+	await e.run(
+		`CREATE OR REPLACE TEMP TABLE b_order AS ${ORDER_RULES.map(
+			(rule) =>
+				`SELECT lo.row, lo.raw, hi.value AS hi_value, hi.row AS hi_row, ${sqlText(rule.code)} AS code,
+				   ${sqlText(rule.lesser)} AS lesser, ${sqlText(rule.greater)} AS greater,
+				   (lo.qualifier = '~' OR hi.qualifier = '~') AS approximate
+				 FROM b_rule lo ${pair('lo', 'hi')}
+				 WHERE lo.indicator = ${sqlText(rule.lesser)} AND hi.indicator = ${sqlText(rule.greater)}
+				   AND hi.qualifier <> '>' AND lo.value > hi.value`
+		).join(' UNION ALL ')}`
+	);
+	const orderArgs = (r: Row): MessageArgs => {
+		const lo = names.get(String(r.lesser));
+		const hi = names.get(String(r.greater));
+		return {
+			a: lo?.name_vi || String(r.lesser),
+			aEn: lo?.name_en || String(r.lesser),
+			b: hi?.name_vi || String(r.greater),
+			bEn: hi?.name_en || String(r.greater),
+			list: fmt(Number(r.hi_value)),
+			c: String(r.hi_row)
+		};
+	};
+	await listed(e, log, `SELECT * FROM b_order WHERE approximate`, 'warning', orderArgs);
+	await listed(e, log, `SELECT * FROM b_order WHERE NOT approximate`, 'error', orderArgs);
+	// A row an order rule rejects takes no part in a rate check.
+	await e.run(`DELETE FROM b_rule WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
+	for (const rule of RATE_RULES) {
+		const nums = rule.numerator.map((_, i) => `n${i}`);
+		const sides = ['rep', 'den', ...nums];
+		const sum = `(${nums.map((n) => `${n}.value`).join(' + ')})`;
+		await listed(
+			e,
+			log,
+			`SELECT rep.row, rep.raw, rep.value AS reported, den.value AS den, ${nums.map((n) => `${n}.value AS ${n}`).join(', ')},
+			        100 * ${sum} / den.value AS recomputed, ${sqlText(rule.code)} AS code
+			 FROM b_rule rep ${sides
+					.slice(1)
+					.map((n) => pair('rep', n))
+					.join(' ')}
+			 WHERE rep.indicator = ${sqlText(rule.reported)} AND den.indicator = ${sqlText(rule.denominator)}
+			   AND ${rule.numerator.map((code, i) => `n${i}.indicator = ${sqlText(code)}`).join(' AND ')}
+			   AND den.value <> 0 AND ${sides.map((n) => `${n}.qualifier = ''`).join(' AND ')}
+			   AND abs(rep.value - 100 * ${sum} / den.value) > ${rule.tolerance + EPSILON}`,
+			'warning',
+			(r) => ({
+				a: fmt(Number(r.recomputed)),
+				b: `(${nums.map((n) => fmt(Number(r[n]))).join(' + ')}) / ${fmt(Number(r.den))} × 100`,
+				c: fmt(Number(r.reported))
+			})
+		);
+	}
+	await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
+}
+
+type AddProblem = (p: Problem) => number;
+
+function resolveIndicator(
+	raw: string,
+	opts: ImportOptions,
+	problem: AddProblem,
+	resolved: Map<string, Indicator>
+): Lookup {
+	const base = { kind: 'indicator', a: raw } as const;
+	raw = plain(raw);
+	if (raw === '')
+		return {
+			...base,
+			err: true,
+			p1: problem({ severity: 'error', code: 'missing_indicator', column: 'indicator' })
+		};
+	const m = matchIndicator(raw, opts.dictionary, opts.aliases);
+	if (!m.indicator)
+		return {
+			...base,
+			err: true,
+			p1: problem({
+				severity: 'error',
+				code: 'unknown_indicator',
+				column: 'indicator',
+				args: { list: m.suggestions.join(', ') },
+				suggestions: m.suggestions
+			})
+		};
+	const ind = m.indicator;
+	resolved.set(raw, ind);
+	if (ind.kind === 'derived')
+		return {
+			...base,
+			to: ind.code,
+			skip: true,
+			p1: problem({
+				severity: 'warning',
+				code: 'derived_indicator',
+				column: 'indicator',
+				args: { a: ind.formula || ind.code }
+			})
+		};
+	return {
+		...base,
+		to: ind.code,
+		categorical: isCategorical(ind),
+		is_count: COUNT_UNITS.has(ind.unit),
+		is_percent: PERCENT_UNITS.has(ind.unit)
+	};
+}
+
+function resolveUnitPeriod(unit: string, period: string, opts: ImportOptions, problem: AddProblem): Lookup {
+	const out: Lookup = { kind: 'unit_period', a: unit, b: period, to: '', period: '' };
+	[unit, period] = [plain(unit), plain(period)];
+	let p: string | null = null;
+	if (period === '') out.p1 = problem({ severity: 'error', code: 'missing_period', column: 'period' });
+	else {
+		const ps = scanPeriod(period);
+		if (ps.ok) p = out.period = ps.period;
+		else
+			out.p1 = problem({
+				severity: 'error',
+				code: ps.code,
+				column: 'period',
+				args: { max: String(new Date().getFullYear() + 1) }
+			});
+	}
+	if (unit === '') out.p2 = problem({ severity: 'error', code: 'missing_unit', column: 'unit' });
+	else {
+		const m = matchUnit(unit, opts.units, p, opts.aliases);
+		if (!m.unit && m.ambiguous)
+			out.p2 = problem({
+				severity: 'error',
+				code: 'ambiguous_unit',
+				column: 'unit',
+				args: { list: m.suggestions.join(', '), a: p ?? '' },
+				suggestions: m.suggestions
+			});
+		else if (!m.unit)
+			out.p2 = problem({
+				severity: 'error',
+				code: 'unknown_unit',
+				column: 'unit',
+				args: { list: m.suggestions.join(', ') },
+				suggestions: m.suggestions
+			});
+		else {
+			out.to = m.unit.name;
+			if (m.outsideValidity && p)
+				out.p2 = problem({
+					severity: 'warning',
+					code: 'unit_not_valid_for_period',
+					column: 'unit',
+					args: { a: m.unit.name, b: p, list: `${m.unit.valid_from || '…'} – ${m.unit.valid_to || '…'}` }
+				});
+		}
+	}
+	// A missing period or unit is an error whose row is not stored (the row query sees '' there).
+	return out;
+}
+
+function resolveQualifier(raw: string, problem: AddProblem): Lookup {
+	const q = QUALIFIER_WORDS[normaliseKey(plain(raw))];
+	return q === undefined
+		? {
+				kind: 'qualifier',
+				a: raw,
+				to: '',
+				err: true,
+				p1: problem({ severity: 'error', code: 'bad_qualifier', column: 'qualifier' })
+			}
+		: { kind: 'qualifier', a: raw, to: q };
+}
+
+/** A value text that is not a plain number (or belongs to a rating); null when the row is checked no further. */
+function resolveValue(
+	indicator: string,
+	value: string,
+	ind: Indicator | undefined,
+	problem: AddProblem
+): Lookup | null {
+	const base = { kind: 'value', a: indicator, b: value } as const;
+	value = plain(value).trim();
+	const scanned = scanNumber(value);
+	// Blank, dashes, n/a: missing, never 0, and a row without a value is not checked further.
+	if (scanned.kind === 'missing') return { ...base, missing: true };
+	if (!ind) return null;
+	const v = interpretValue(value, scanned, ind, 'en');
+	if (v.kind === 'missing') return { ...base };
+	if (v.kind === 'text')
+		return {
+			...base,
+			skip: true,
+			p1: problem({
+				severity: 'warning',
+				code: 'text_indicator_skipped',
+				column: 'value',
+				args: { a: ind.code }
+			})
+		};
+	if (v.kind === 'error') {
+		const list = v.code === 'unknown_category' ? ind.categories.join(', ') : (v.suggestions ?? []).join(', ');
+		return {
+			...base,
+			err: true,
+			p1: problem({
+				severity: 'error',
+				code: v.code,
+				column: 'value',
+				args: { a: ind.name_vi || ind.code, list },
+				suggestions: v.suggestions
+			})
+		};
+	}
+	return {
+		...base,
+		value: v.value,
+		qualifier: v.qualifier,
+		p1: v.warning ? problem({ severity: 'warning', code: v.warning, column: 'value' }) : undefined
+	};
 }
 
 interface Problem {
@@ -508,18 +567,12 @@ interface Problem {
 
 const fmt = (n: number): string => String(Math.round(n * 1000) / 1000);
 
-async function stage(
-	e: Engine,
-	table: string,
-	columns: string[],
-	rows: Record<string, unknown>[],
-	types: string
-) {
-	const file = `${table}-${runs}.csv`;
-	await e.registerFile(file, rowsToCsv(columns, rows));
+/** Lookups into `b_map` through one bulk `read_csv` (names are hostile text: never put into SQL). */
+async function stage(e: Engine, file: string, into: string, rows: Lookup[]) {
+	await e.registerFile(file, rowsToCsv(LOOKUP_COLUMNS, rows as unknown as Record<string, unknown>[]));
 	try {
 		await e.run(
-			`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${types})`
+			`${into} SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${LOOKUP_TYPES})`
 		);
 	} finally {
 		await e.dropFile(file);
@@ -529,9 +582,10 @@ async function stage(
 /** The raw cells of a few rows, to show the value a finding is about. */
 async function rawCells(e: Engine, rows: number[]): Promise<Map<number, Record<string, string>>> {
 	if (rows.length === 0) return new Map();
-	const list = (await e.run(`SELECT * FROM b_raw WHERE list_contains(?::INTEGER[], row)`, [
-		`[${[...new Set(rows)].join(',')}]`
-	])) as (Record<string, string> & { row: number })[];
+	const list = (await e.run(
+		`SELECT (rowid + 2)::INTEGER AS row, * FROM b_raw WHERE list_contains(?::BIGINT[], rowid)`,
+		[`[${[...new Set(rows)].map((r) => r - 2).join(',')}]`]
+	)) as (Record<string, string> & { row: number })[];
 	return new Map(list.map((r) => [r.row, r]));
 }
 
@@ -552,7 +606,12 @@ async function listed(
 	const totals = new Map<string, { n: number; listed: number }>();
 	for (const r of rows) {
 		const code = String(r.code);
-		log.add(severity, code, { row: Number(r.row), column: 'value', value: String(r.raw) }, args(r));
+		log.add(
+			severity,
+			code,
+			{ row: Number(r.row), column: 'value', value: plain(String(r.raw)).trim() },
+			args(r)
+		);
 		const t = totals.get(code) ?? { n: Number(r.n__), listed: 0 };
 		t.listed++;
 		totals.set(code, t);

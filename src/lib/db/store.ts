@@ -45,10 +45,6 @@ export interface DiffRow {
 const OBS_COLUMNS = ['unit', 'period', 'indicator', 'value', 'qualifier', 'source', 'note'];
 const OBS_TYPES = `{'unit': 'VARCHAR', 'period': 'VARCHAR', 'indicator': 'VARCHAR', 'value': 'DOUBLE', 'qualifier': 'VARCHAR', 'source': 'VARCHAR', 'note': 'VARCHAR'}`;
 const KEY = 'o.unit = s.unit AND o.period = s.period AND o.indicator = s.indicator';
-const COUNT_CHANGES = `count(*) FILTER (WHERE o.value IS NULL) AS added,
-	count(*) FILTER (WHERE o.value IS NOT NULL AND (o.value <> s.value OR o.qualifier <> s.qualifier)) AS changed,
-	count(*) FILTER (WHERE o.value = s.value AND o.qualifier = s.qualifier) AS unchanged`;
-
 export interface Snapshot {
 	version: number;
 	tables: Record<string, Uint8Array>;
@@ -76,6 +72,8 @@ export class Store {
 	private files = 0;
 	/** Bumped after every change; views re-query when it moves. */
 	version = 0;
+	/** Bumped when the dictionary or the unit list may have changed (they are read back only then). */
+	referenceVersion = 0;
 
 	private constructor(readonly engine: Engine) {}
 
@@ -126,6 +124,7 @@ export class Store {
 	}
 
 	replaceDictionary(indicators: Indicator[]): Promise<void> {
+		this.referenceVersion++;
 		return this.exclusive(() =>
 			this.transaction(async () => {
 				await this.stage(
@@ -156,6 +155,7 @@ export class Store {
 	}
 
 	replaceUnits(units: Unit[]): Promise<void> {
+		this.referenceVersion++;
 		return this.exclusive(() =>
 			this.transaction(async () => {
 				await this.stage(
@@ -175,25 +175,43 @@ export class Store {
 
 	/**
 	 * New, changed and unchanged rows of an import against what is stored, with the changed rows first
-	 * among `rows` (at most `limit`). Changes nothing.
+	 * among `rows` (at most `limit`), then new ones, then unchanged. Changes nothing.
 	 */
 	diff(source: Observation[] | { table: string }, limit = 500): Promise<DiffSummary> {
 		return this.exclusive(async () => {
-			await this.stageSource('stage_diff', source);
+			const from = await this.stageSource('stage_diff', source);
+			// Only the rows that meet a stored row are joined out (usually few); new rows are the rest.
+			await this.engine.run(
+				`CREATE OR REPLACE TEMP TABLE stage_match AS
+				 SELECT s.unit, s.period, s.indicator, o.value AS old_value, o.qualifier AS old_qualifier, s.value, s.qualifier,
+				        (o.value = s.value AND o.qualifier = s.qualifier) AS same
+				 FROM ${from} s JOIN observations o ON ${KEY}`
+			);
 			const [counts] = (await this.engine.run(
-				`SELECT ${COUNT_CHANGES} FROM stage_diff s LEFT JOIN observations o ON ${KEY}`
+				`SELECT (SELECT count(*) FROM ${from}) - count(*) AS added, count(*) FILTER (WHERE NOT same) AS changed,
+				        count(*) FILTER (WHERE same) AS unchanged FROM stage_match`
 			)) as { added: number; changed: number; unchanged: number }[];
-			const rows = (await this.engine.run(
-				`SELECT s.unit, s.period, s.indicator,
-				   CASE WHEN o.value IS NULL THEN 'new'
-				        WHEN o.value = s.value AND o.qualifier = s.qualifier THEN 'unchanged' ELSE 'changed' END AS status,
-				   o.value AS old_value, o.qualifier AS old_qualifier, s.value, s.qualifier
-				 FROM stage_diff s LEFT JOIN observations o ON ${KEY}
-				 ORDER BY CASE status WHEN 'changed' THEN 0 WHEN 'new' THEN 1 ELSE 2 END, s.unit, s.indicator, s.period
-				 LIMIT ?`,
-				[limit]
-			)) as unknown as DiffRow[];
-			await this.engine.run('DROP TABLE stage_diff');
+			const matched = (status: 'changed' | 'unchanged', n: number) =>
+				this.engine.run(
+					`SELECT unit, period, indicator, '${status}' AS status, old_value, old_qualifier, value, qualifier
+					 FROM stage_match WHERE ${status === 'changed' ? 'NOT' : ''} same ORDER BY unit, indicator, period LIMIT ?`,
+					[n]
+				) as unknown as Promise<DiffRow[]>;
+			const rows = await matched('changed', limit);
+			if (rows.length < limit && counts.added > 0)
+				// In the file's order: no sort of a million rows for a preview.
+				rows.push(
+					...((await this.engine.run(
+						`SELECT s.unit, s.period, s.indicator, 'new' AS status, NULL::DOUBLE AS old_value,
+						        NULL::VARCHAR AS old_qualifier, s.value, s.qualifier
+						 FROM ${from} s ANTI JOIN stage_match m ON m.unit = s.unit AND m.period = s.period AND m.indicator = s.indicator
+						 LIMIT ?`,
+						[limit - rows.length]
+					)) as unknown as DiffRow[])
+				);
+			if (rows.length < limit) rows.push(...(await matched('unchanged', limit - rows.length)));
+			await this.engine.run('DROP TABLE stage_match');
+			await this.engine.run('DROP TABLE IF EXISTS stage_diff');
 			return { ...counts, rows };
 		});
 	}
@@ -225,50 +243,54 @@ export class Store {
 		});
 	}
 
-	/** Rows as a temp table: observations through one bulk `read_csv`, or a bulk import's own table. */
-	private async stageSource(name: string, source: Observation[] | { table: string }) {
-		if (Array.isArray(source))
-			await this.stage(name, OBS_COLUMNS, OBS_TYPES, source as unknown as Record<string, unknown>[]);
-		else
-			await this.engine.run(
-				`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT unit, period, indicator, value, qualifier, source, note FROM ${stagedTable(source.table)}`
-			);
+	/** The rows as a table: observations staged through one bulk `read_csv`, or a bulk import's own table. */
+	private async stageSource(name: string, source: Observation[] | { table: string }): Promise<string> {
+		if (!Array.isArray(source)) return stagedTable(source.table);
+		await this.stage(name, OBS_COLUMNS, OBS_TYPES, source as unknown as Record<string, unknown>[]);
+		return name;
 	}
 
+	/**
+	 * One file of a commit. The stored rows it overwrites are copied once (`stage_old`, usually few):
+	 * they give the counts, what undo restores, and which stored rows to delete.
+	 */
 	private async commitOne(f: ImportSource, at: Date): Promise<CommitSummary> {
 		const [{ id }] = (await this.engine.run('SELECT coalesce(max(id), 0) + 1 AS id FROM imports')) as {
 			id: number;
 		}[];
-		await this.stageSource('stage_obs', 'table' in f ? { table: f.table } : f.observations);
-		const [{ rows }] = (await this.engine.run('SELECT count(*) AS rows FROM stage_obs')) as {
-			rows: number;
-		}[];
-		const file = f.file;
+		const from = await this.stageSource('stage_obs', 'table' in f ? { table: f.table } : f.observations);
+		await this.engine.run(
+			`CREATE OR REPLACE TEMP TABLE stage_old AS
+			 SELECT o.rowid AS rid, o.*, (o.value = s.value AND o.qualifier = s.qualifier) AS same
+			 FROM observations o JOIN ${from} s ON ${KEY}`
+		);
 		const [counts] = (await this.engine.run(
-			`SELECT ${COUNT_CHANGES} FROM stage_obs s LEFT JOIN observations o ON ${KEY}`
-		)) as {
-			added: number;
-			changed: number;
-			unchanged: number;
-		}[];
+			`SELECT (SELECT count(*) FROM ${from}) AS rows, count(*) FILTER (WHERE same) AS unchanged,
+			        count(*) FILTER (WHERE NOT same) AS changed FROM stage_old`
+		)) as { rows: number; unchanged: number; changed: number }[];
 		await this.engine.run(`INSERT INTO imports VALUES (?, ?, ?::TIMESTAMP, ?, 'committed')`, [
 			id,
-			file,
+			f.file,
 			at.toISOString().replace('T', ' ').replace('Z', ''),
-			rows
+			counts.rows
 		]);
 		await this.engine.run(
-			`INSERT INTO replaced SELECT ?, s.unit, s.period, s.indicator, o.unit IS NOT NULL, o.value, o.qualifier, o.source, o.note, o.import_id
-			 FROM stage_obs s LEFT JOIN observations o ON ${KEY}`,
+			`INSERT INTO replaced SELECT ?, unit, period, indicator, true, value, qualifier, source, note, import_id FROM stage_old`,
 			[id]
 		);
-		await this.engine.run(`DELETE FROM observations o USING stage_obs s WHERE ${KEY}`);
+		await this.engine.run(`DELETE FROM observations WHERE rowid IN (SELECT rid FROM stage_old)`);
 		await this.engine.run(
-			`INSERT INTO observations SELECT unit, period, indicator, value, qualifier, source, note, ? FROM stage_obs`,
+			`INSERT INTO observations SELECT unit, period, indicator, value, qualifier, source, note, ? FROM ${from}`,
 			[id]
 		);
-		await this.engine.run('DROP TABLE stage_obs');
-		return { id, ...counts };
+		await this.engine.run('DROP TABLE IF EXISTS stage_obs');
+		await this.engine.run('DROP TABLE stage_old');
+		return {
+			id,
+			added: counts.rows - counts.changed - counts.unchanged,
+			changed: counts.changed,
+			unchanged: counts.unchanged
+		};
 	}
 
 	/**
@@ -278,10 +300,8 @@ export class Store {
 	undoImport(id: number): Promise<void> {
 		return this.exclusive(() =>
 			this.transaction(async () => {
-				await this.engine.run(
-					`DELETE FROM observations o USING replaced s WHERE s.import_id = ? AND o.import_id = ? AND ${KEY}`,
-					[id, id]
-				);
+				// The import's rows still carry its id; a row a later import rewrote carries that import's.
+				await this.engine.run(`DELETE FROM observations WHERE import_id = ?`, [id]);
 				await this.engine.run(
 					`INSERT INTO observations
 					 SELECT s.unit, s.period, s.indicator, s.value, s.qualifier, s.source, s.note, s.prev_import_id FROM replaced s
@@ -316,6 +336,7 @@ export class Store {
 	restore(snapshot: Snapshot): Promise<void> {
 		if (snapshot.version !== SNAPSHOT_VERSION)
 			return Promise.reject(new Error(`snapshot version ${snapshot.version}`));
+		this.referenceVersion++;
 		return this.exclusive(() =>
 			this.transaction(async () => {
 				for (const table of Object.keys(SNAPSHOT_SELECT)) {
@@ -338,6 +359,7 @@ export class Store {
 
 	/** Forget everything (before loading the bundled data again). */
 	clear(): Promise<void> {
+		this.referenceVersion++;
 		return this.exclusive(() =>
 			this.transaction(async () => {
 				for (const table of Object.keys(SNAPSHOT_SELECT)) await this.engine.run(`DELETE FROM ${table}`);

@@ -9,7 +9,7 @@ const KINDS: readonly IndicatorKind[] = ['raw', 'derived'];
 const AGGREGATIONS: readonly Aggregation[] = ['sum', 'ratio', 'mean', 'median', 'latest', 'none'];
 
 /** What a blank `aggregation` means: counts add up, derived rates are ratios of sums, the rest is not summed. */
-function defaultAggregation(kind: IndicatorKind, unit: string): Aggregation {
+export function defaultAggregation(kind: IndicatorKind, unit: string): Aggregation {
 	if (kind === 'derived') return unit === 'percent' || unit.startsWith('per_') ? 'ratio' : 'none';
 	return COUNT_UNITS.has(unit) || unit === 'ha' ? 'sum' : 'none';
 }

@@ -70,6 +70,8 @@ export interface EntryContext {
 	/** Unit for a one-unit sheet (hint or file name). */
 	fixedUnit?: string;
 	log: IssueLog;
+	/** Entries built so far, reported every few hundred rows (streaming import only). */
+	progress?: (entries: number) => void;
 }
 
 export interface Entries {
@@ -109,6 +111,7 @@ export function buildEntries(rows: readonly string[][], ctx: EntryContext): Entr
 		if (isBlank(row)) continue;
 		const excelRow = i + 1;
 		count++;
+		if (ctx.progress && count % 256 === 0) ctx.progress(entries.length);
 		if (sameAsHeader(row)) {
 			log.add('info', 'repeated_header_skipped', { row: excelRow });
 			skippedRows++;

@@ -7,7 +7,8 @@ import { unitFromFileName } from './file-name';
 import { findHeader, type Layout } from './header';
 import { IssueLog } from './issues';
 import { resolveEntries } from './observations';
-import { isBlank, MAX_ROWS, parseRows } from './rows';
+import { estimate, ProgressMeter, type ImportHooks } from './progress';
+import { isBlank, MAX_ROWS, parseRows, parseRowsStreaming } from './rows';
 import type { ImportOptions, ImportResult, ImportShape } from './types';
 import { parseUnitRows } from './units-csv';
 import { matchUnit } from './units';
@@ -78,7 +79,26 @@ function reportHeader(layout: Layout, log: IssueLog): void {
 	}
 }
 
-export async function importCsv(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+/**
+ * With `hooks.onProgress` the same pipeline streams: it decodes in steps, parses row by row and reports
+ * progress as it goes. The result is the one-shot result (only `stats.ms` differs).
+ */
+export async function importCsv(
+	bytes: Uint8Array,
+	options: ImportOptions,
+	hooks: ImportHooks = {}
+): Promise<ImportResult> {
+	const meter = hooks.onProgress ? new ProgressMeter(hooks.onProgress, bytes.length, estimate(bytes)) : null;
+	const result = await run(bytes, options, meter);
+	meter?.finish(result.stats.rows);
+	return result;
+}
+
+async function run(
+	bytes: Uint8Array,
+	options: ImportOptions,
+	meter: ProgressMeter | null
+): Promise<ImportResult> {
 	const t0 = now();
 	const log = new IssueLog(options.fileName);
 	const draft: Draft = {
@@ -95,7 +115,7 @@ export async function importCsv(bytes: Uint8Array, options: ImportOptions): Prom
 		return finish(log, t0, draft);
 	};
 
-	const decoded = decodeBytes(bytes, options.encoding);
+	const decoded = decodeBytes(bytes, options.encoding, meter ? (done) => meter.decoded(done) : undefined);
 	if (!decoded.ok) {
 		return fail(decoded.code, 0, { n: Math.ceil(bytes.length / 1048576), max: MAX_BYTES / 1048576 });
 	}
@@ -104,7 +124,9 @@ export async function importCsv(bytes: Uint8Array, options: ImportOptions): Prom
 
 	const { delimiter, text } = detectDelimiter(decoded.text);
 	draft.delimiter = delimiter;
-	const parsed = parseRows(text, delimiter);
+	const parsed = meter
+		? parseRowsStreaming(text, delimiter, (done, n) => meter.parsed(done, text.length, n))
+		: parseRows(text, delimiter);
 	if (!parsed.ok)
 		return fail(parsed.code, parsed.row, {
 			n: parsed.n,
@@ -162,14 +184,24 @@ export async function importCsv(bytes: Uint8Array, options: ImportOptions): Prom
 	}
 
 	reportHeader(layout, log);
-	const built = buildEntries(rows, { layout, fixedUnit, log });
+	const built = buildEntries(rows, {
+		layout,
+		fixedUnit,
+		log,
+		progress: meter ? (n) => meter.built(n) : undefined
+	});
 	// Our own export writes `.` decimals: `1.234` there is one point two three four, never a question.
 	const valueCol = layout.roles.value?.[0];
 	const columnChoices =
 		layout.canonical && valueCol !== undefined
 			? { [layout.header[valueCol]]: 'en' as const, ...options.columnChoices }
 			: options.columnChoices;
-	const resolved = resolveEntries(built.entries, { ...options, columnChoices }, log);
+	const resolved = resolveEntries(
+		built.entries,
+		{ ...options, columnChoices },
+		log,
+		meter ? (done, total) => meter.resolved(done, total) : undefined
+	);
 	draft.kind = 'observations';
 	draft.rows = built.rows;
 	draft.skipped = built.skippedRows + resolved.skipped;

@@ -4,6 +4,18 @@
  * the app and in Node in tests.
  */
 export { importCsv } from './import-csv';
+export { estimate, ProgressMeter, type ImportHooks, type ImportPhase, type ImportProgress } from './progress';
+export {
+	checkDraft,
+	guessUnit,
+	newIndicator,
+	slugCode,
+	uniqueCode,
+	NEW_INDICATOR_UNITS,
+	type DraftProblem,
+	type IndicatorDraft,
+	type NewIndicatorUnit
+} from './new-indicator';
 export { parseNumber, scanNumber, MISSING_TOKENS, type NumberScan, type ParsedNumber } from './number';
 export { parsePeriod, scanPeriod, periodInterval, type PeriodScan } from './period';
 export { normaliseKey, looseKey } from './normalise';

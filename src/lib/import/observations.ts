@@ -59,7 +59,12 @@ function memo<T>(f: (s: string) => T): (s: string) => T {
 	};
 }
 
-export function resolveEntries(entries: readonly Entry[], opts: ResolveOptions, log: IssueLog): Resolved {
+export function resolveEntries(
+	entries: readonly Entry[],
+	opts: ResolveOptions,
+	log: IssueLog,
+	progress?: (done: number, total: number) => void
+): Resolved {
 	const scan = memo<NumberScan>(scanNumber);
 	const period = memo<PeriodScan>(scanPeriod);
 	const indicator = memo<IndicatorMatch>((raw) => matchIndicator(raw, opts.dictionary, opts.aliases));
@@ -117,7 +122,9 @@ export function resolveEntries(entries: readonly Entry[], opts: ResolveOptions, 
 	let missing = 0;
 	let skipped = 0;
 	const accepted: Accepted[] = [];
+	let done = 0;
 	for (const e of usable) {
+		if (progress && ++done % 1024 === 0) progress(done, usable.length);
 		const s = scan(e.valueRaw);
 		if (s.kind === 'missing') {
 			missing++;

@@ -12,8 +12,9 @@ export type DataStatus = 'idle' | 'loading' | 'ready' | 'error';
 class DataSession {
 	status = $state<DataStatus>('idle');
 	error = $state('');
-	indicators = $state<Indicator[]>([]);
-	units = $state<Unit[]>([]);
+	// Replaced whole, never mutated: raw state, so thousands of units are not wrapped in proxies.
+	indicators = $state.raw<Indicator[]>([]);
+	units = $state.raw<Unit[]>([]);
 	/** Moves after every committed change. */
 	version = $state(0);
 	/** True while any sample (synthetic) row is stored. */
@@ -22,6 +23,7 @@ class DataSession {
 	restored = $state(false);
 	store: Store | null = null;
 	private opening: Promise<Store> | null = null;
+	private referenceRead = -1;
 
 	dictionary = $derived(new Map(this.indicators.map((i) => [i.code, i])));
 
@@ -90,6 +92,7 @@ class DataSession {
 	}
 
 	private async refreshReference(store: Store) {
+		this.referenceRead = store.referenceVersion;
 		this.indicators = await store.indicators();
 		this.units = await store.units();
 	}
@@ -105,11 +108,9 @@ class DataSession {
 	/** Call after any change to stored data; `persist` saves the snapshot that a reload restores. */
 	async changed(persist = true) {
 		if (!this.store) return;
-		await this.refreshReference(this.store);
-		const [{ n }] = await this.store.query<{ n: number }>(
-			`SELECT count(*) AS n FROM observations WHERE source = 'sample'`
-		);
-		this.hasSample = n > 0;
+		if (this.referenceRead !== this.store.referenceVersion) await this.refreshReference(this.store);
+		const sample = await this.store.query(`SELECT 1 FROM observations WHERE source = 'sample' LIMIT 1`);
+		this.hasSample = sample.length > 0;
 		this.version++;
 		if (persist) await saveSnapshot(await this.store.snapshot());
 	}

@@ -1,9 +1,16 @@
 /**
  * Runs `importCsv` in a Web Worker (our own: PapaParse's `worker: true` breaks under Vite). One worker
- * per file; cancelling terminates it, so nothing of a cancelled import remains.
+ * per file; it reports progress while it reads, and cancelling terminates it, so nothing of a
+ * cancelled import remains.
  */
-import type { ImportOptions, ImportResult } from '$lib/import';
+import type { ImportOptions, ImportProgress, ImportResult } from '$lib/import';
 import ImportWorker from './import.worker?worker';
+
+/** What the worker posts: progress as it goes, then the result (or a programming error). */
+export type WorkerReply =
+	| { type: 'progress'; progress: ImportProgress }
+	| { type: 'done'; result: ImportResult }
+	| { type: 'error'; error: string };
 
 export interface RunningImport {
 	result: Promise<ImportResult>;
@@ -16,26 +23,41 @@ export class ImportCancelled extends Error {
 	}
 }
 
-export function runImport(bytes: Uint8Array, options: ImportOptions): RunningImport {
+export function runImport(
+	bytes: Uint8Array,
+	options: ImportOptions,
+	onProgress?: (progress: ImportProgress) => void
+): RunningImport {
 	const worker = new ImportWorker();
+	let settled = false;
 	let rejectRun: (e: Error) => void = () => undefined;
 	const result = new Promise<ImportResult>((resolve, reject) => {
 		rejectRun = reject;
-		worker.onmessage = (e: MessageEvent<{ ok: boolean; result?: ImportResult; error?: string }>) => {
+		worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+			if (settled) return;
+			const message = e.data;
+			if (message.type === 'progress') {
+				onProgress?.(message.progress);
+				return;
+			}
+			settled = true;
 			worker.terminate();
-			if (e.data.ok && e.data.result) resolve(e.data.result);
-			else reject(new Error(e.data.error ?? 'import failed'));
+			if (message.type === 'done') resolve(message.result);
+			else reject(new Error(message.error));
 		};
 		worker.onerror = (e) => {
+			settled = true;
 			worker.terminate();
 			reject(new Error(e.message));
 		};
-		// $state proxies cannot be cloned into a worker: send plain copies.
-		worker.postMessage({ bytes, options: JSON.parse(JSON.stringify({ ...options })) });
+		// `options` must be plain data ($state proxies cannot be cloned): the session sends a snapshot.
+		worker.postMessage({ bytes, options });
 	});
 	return {
 		result,
 		cancel() {
+			if (settled) return;
+			settled = true;
 			worker.terminate();
 			rejectRun(new ImportCancelled());
 		}

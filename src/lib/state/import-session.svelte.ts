@@ -1,14 +1,36 @@
 /**
- * The import wizard's state, with no DOM: files chosen → parsed in a worker → reviewed (findings,
- * questions, diff against stored data) → committed together in one transaction, or dropped.
+ * The import wizard's state, with no DOM: files chosen → parsed in a worker (with progress, and a way
+ * to cancel) → reviewed (findings, questions, diff against stored data, unknown indicators turned into
+ * new ones) → committed together, or dropped.
  */
 import { bulkImport, type CommitSummary, type DiffSummary } from '$lib/db';
-import type { ImportResult, NumberLocale, TextEncodingName } from '$lib/import';
+import { addIndicators, removeIndicators } from '$lib/db/dictionary-additions';
+import {
+	checkDraft,
+	newIndicator,
+	normaliseKey,
+	type DraftProblem,
+	type ImportOptions,
+	type ImportPhase,
+	type ImportResult,
+	type IndicatorDraft,
+	type NumberLocale,
+	type TextEncodingName
+} from '$lib/import';
+import type { Indicator, Observation } from '$lib/model/types';
 import { loadAliases, rememberAlias } from './aliases';
 import { data } from './data.svelte';
 import { ImportCancelled, runImport, type RunningImport } from './import-client';
 
 export type FileStatus = 'parsing' | 'ready' | 'failed' | 'cancelled';
+
+/** Where a file's reading stands: the worker's phases, then the comparison with stored data. */
+export interface FileProgress {
+	phase: ImportPhase | 'compare';
+	/** 0…1 */
+	fraction: number;
+	rows: number;
+}
 
 export interface PendingFile {
 	id: number;
@@ -16,6 +38,8 @@ export interface PendingFile {
 	size: number;
 	bytes: Uint8Array;
 	status: FileStatus;
+	/** While parsing in the worker; absent while the bulk path runs (its progress is not known). */
+	progress?: FileProgress;
 	result?: ImportResult;
 	/** Set when the bulk path parsed the file: its accepted rows wait in this DuckDB temp table. */
 	table?: string;
@@ -26,6 +50,13 @@ export interface PendingFile {
 	columnChoices: Record<string, NumberLocale>;
 }
 
+/** A new raw indicator made from an unknown name in a file, waiting to be saved with the values. */
+export interface AddedIndicator {
+	indicator: Indicator;
+	/** The file's text it was made from. */
+	raw: string;
+}
+
 let nextId = 1;
 
 export class ImportSession {
@@ -33,9 +64,16 @@ export class ImportSession {
 	committing = $state(false);
 	lastCommit = $state<{ files: number; summaries: CommitSummary[] } | null>(null);
 	commitError = $state('');
-	// Bookkeeping only, never rendered: a plain Map on purpose.
+	/** New raw indicators made in this session; written to the dictionary together with the values. */
+	additions = $state<AddedIndicator[]>([]);
+	/** The stored dictionary plus this session's additions: what the files are checked against. */
+	dictionary = $derived([...data.indicators, ...this.additions.map((a) => a.indicator)]);
+	// Bookkeeping only, never rendered: plain Maps on purpose.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private running = new Map<number, RunningImport>();
+	/** Each parse of a file gets a new token; a result whose token is no longer current is dropped. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private tokens = new Map<number, number>();
 
 	busy = $derived(this.files.some((f) => f.status === 'parsing') || this.committing);
 	/** Files that would be stored by a commit. */
@@ -72,17 +110,41 @@ export class ImportSession {
 	/** One-click fix: map an unknown name to a known unit or indicator, remember it, re-check every file. */
 	async useSuggestion(raw: string, target: string) {
 		rememberAlias(raw, target);
-		await Promise.all(this.files.filter((f) => f.status === 'ready').map((f) => this.parse(f.id)));
+		await this.recheck();
 	}
 
+	/**
+	 * Turn an unknown indicator name into a new raw indicator (checked, with a unique code), then
+	 * re-check every file so that its values are taken. Returns the problem when the draft is refused.
+	 */
+	async addIndicator(raw: string, draft: IndicatorDraft): Promise<DraftProblem | null> {
+		const problem = checkDraft(draft, this.dictionary);
+		if (problem) return problem;
+		const indicator = newIndicator(draft, this.dictionary);
+		this.additions.push({ indicator, raw });
+		await this.recheck();
+		return null;
+	}
+
+	/** Stop reading a file: its worker is ended, a late result is ignored, nothing of it is staged. */
 	cancel(id: number) {
 		this.running.get(id)?.cancel();
+		this.running.delete(id);
+		this.tokens.set(id, (this.tokens.get(id) ?? 0) + 1);
+		const file = this.find(id);
+		if (!file || file.status !== 'parsing') return;
+		this.dropTable(file);
+		file.status = 'cancelled';
+		file.progress = undefined;
+		file.result = undefined;
+		file.diff = undefined;
 	}
 
 	remove(id: number) {
 		this.cancel(id);
 		this.dropTable(this.find(id));
 		this.files = this.files.filter((f) => f.id !== id);
+		if (this.files.length === 0) this.additions = [];
 	}
 
 	clear() {
@@ -91,6 +153,11 @@ export class ImportSession {
 			this.dropTable(f);
 		}
 		this.files = [];
+		this.additions = [];
+	}
+
+	private async recheck() {
+		await Promise.all(this.files.filter((f) => f.status === 'ready').map((f) => this.parse(f.id)));
 	}
 
 	private dropTable(file: PendingFile | undefined) {
@@ -102,51 +169,75 @@ export class ImportSession {
 		return this.files.find((f) => f.id === id);
 	}
 
+	/** Remembered aliases, plus raw text → code of this session's new indicators. */
+	private aliases(): Record<string, string> {
+		const aliases = loadAliases();
+		for (const a of this.additions) aliases[normaliseKey(a.raw)] = a.indicator.code;
+		return aliases;
+	}
+
 	private async parse(id: number) {
 		const file = this.find(id);
 		if (!file) return;
 		this.running.get(id)?.cancel();
+		const token = (this.tokens.get(id) ?? 0) + 1;
+		this.tokens.set(id, token);
+		/** The file, while this parse is still the one that counts. */
+		const current = () => (this.tokens.get(id) === token ? this.find(id) : undefined);
 		this.dropTable(file);
 		file.status = 'parsing';
 		file.error = undefined;
-		const options = {
+		file.progress = undefined;
+		const options: ImportOptions = $state.snapshot({
 			fileName: file.name,
-			dictionary: data.indicators,
+			dictionary: this.dictionary,
 			units: data.units,
 			encoding: file.encoding,
 			unitHint: file.unitHint,
 			columnChoices: file.columnChoices,
-			aliases: loadAliases()
-		};
+			aliases: this.aliases()
+		});
 		// Large canonical files go through DuckDB in bulk; everything else through the worker.
-		const bulk = data.store ? await bulkImport(data.store, file.bytes, $state.snapshot(options)) : null;
-		if (bulk) {
-			const current = this.find(id);
-			if (!current) return void data.store?.dropStaged(bulk.table);
-			current.table = bulk.table;
-			current.result = bulk.result;
-			current.diff = await data.store!.diff({ table: bulk.table });
-			current.status = 'ready';
+		const store = data.store;
+		const bulk = store ? await bulkImport(store, file.bytes, options) : null;
+		if (store && bulk) {
+			const staged = current();
+			if (!staged) return void store.dropStaged(bulk.table);
+			staged.table = bulk.table;
+			staged.result = bulk.result;
+			const diff = await store.diff({ table: bulk.table });
+			const done = current();
+			if (!done) return; // cancelled meanwhile: cancel() dropped the table
+			done.diff = diff;
+			done.status = 'ready';
 			return;
 		}
-		const run = runImport(file.bytes, options);
+		const run = runImport(file.bytes, options, (progress) => {
+			const f = current();
+			if (f) f.progress = progress;
+		});
 		this.running.set(id, run);
 		try {
 			const result = await run.result;
+			const read = current();
+			if (!read) return;
+			read.progress = { phase: 'compare', fraction: 1, rows: result.stats.rows };
 			const diff =
 				result.kind === 'observations' && result.observations.length && data.store
-					? await data.store.diff(result.observations)
+					? await data.store.diff(forDiff(result.observations))
 					: undefined;
-			const current = this.find(id);
-			if (!current) return;
-			current.result = result;
-			current.diff = diff;
-			current.status = 'ready';
+			const done = current();
+			if (!done) return;
+			done.result = result;
+			done.diff = diff;
+			done.progress = undefined;
+			done.status = 'ready';
 		} catch (e) {
-			const current = this.find(id);
-			if (!current) return;
-			current.status = e instanceof ImportCancelled ? 'cancelled' : 'failed';
-			current.error = e instanceof Error ? e.message : String(e);
+			const failed = current();
+			if (!failed) return;
+			failed.status = e instanceof ImportCancelled ? 'cancelled' : 'failed';
+			failed.error = e instanceof Error ? e.message : String(e);
+			failed.progress = undefined;
 		} finally {
 			if (this.running.get(id) === run) this.running.delete(id);
 		}
@@ -154,7 +245,9 @@ export class ImportSession {
 
 	/**
 	 * Store every committable file. Observations of all files go in ONE transaction; a dictionary or
-	 * unit list replaces the stored one. On any failure nothing of the observations is stored.
+	 * unit list replaces the stored one. New indicators are added to the dictionary just before the
+	 * observations and taken back if those cannot be stored. On any failure nothing of the
+	 * observations is stored.
 	 */
 	async commit() {
 		await this.save(true);
@@ -178,15 +271,32 @@ export class ImportSession {
 				if (f.result?.kind === 'units' && f.result.units) await store.replaceUnits(f.result.units);
 			}
 			const observationFiles = files.filter((f) => f.result?.kind === 'observations');
+			const additions = usedAdditions($state.snapshot(this.additions), observationFiles);
+			const added = await addIndicators(
+				store,
+				additions.map((a) => a.indicator)
+			);
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 			const stamp = new Date();
-			const summaries = await store.commitImports(
-				observationFiles.map((f) =>
-					f.table ? { file: f.name, table: f.table } : { file: f.name, observations: f.result!.observations }
-				),
-				stamp
-			);
+			let summaries: CommitSummary[];
+			try {
+				summaries = await store.commitImports(
+					observationFiles.map((f) =>
+						f.table
+							? { file: f.name, table: f.table }
+							: { file: f.name, observations: f.result!.observations }
+					),
+					stamp
+				);
+			} catch (e) {
+				await removeIndicators(store, added);
+				throw e;
+			}
 			for (const f of observationFiles) f.table = undefined;
+			// Later files with the same column find the new indicator even if its name was edited.
+			for (const a of additions) rememberAlias(a.raw, a.indicator.code);
+			const saved = additions.map((a) => a.indicator.code);
+			if (saved.length > 0) this.additions = this.additions.filter((a) => !saved.includes(a.indicator.code));
 			await data.changed(persist);
 			this.lastCommit = { files: files.length, summaries };
 			this.files = this.files.filter((f) => !files.includes(f));
@@ -196,6 +306,37 @@ export class ImportSession {
 			this.committing = false;
 		}
 	}
+}
+
+/**
+ * The new indicators that values being saved use (a bulk-path file keeps its rows in DuckDB: it is
+ * taken to use them all). One made for a file that was then removed is not written.
+ */
+function usedAdditions(additions: AddedIndicator[], files: PendingFile[]): AddedIndicator[] {
+	if (additions.length === 0) return [];
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
+	const used = new Set<string>();
+	for (const f of files) {
+		if (f.table) return additions;
+		for (const o of f.result?.observations ?? []) used.add(o.indicator);
+	}
+	return additions.filter((a) => used.has(a.indicator.code));
+}
+
+/**
+ * The diff compares keys, values and qualifiers only: leaving notes and sources out keeps the text
+ * staged on the main thread small (a file with long notes would otherwise freeze the page for a moment).
+ */
+function forDiff(observations: Observation[]): Observation[] {
+	return observations.map((o) => ({
+		unit: o.unit,
+		period: o.period,
+		indicator: o.indicator,
+		value: o.value,
+		qualifier: o.qualifier,
+		source: '',
+		note: ''
+	}));
 }
 
 function hasContent(r: ImportResult) {

@@ -1,12 +1,20 @@
 /// <reference lib="webworker" />
-/** Runs the import pipeline off the main thread, so the page stays responsive on large files. */
+/**
+ * Runs the import pipeline off the main thread, so the page stays responsive on large files. The
+ * parse streams: progress messages go out as it advances, then the result.
+ */
 import { importCsv, type ImportOptions } from '$lib/import';
+import type { WorkerReply } from './import-client';
+
+const reply = (message: WorkerReply) => self.postMessage(message);
 
 self.onmessage = async (event: MessageEvent<{ bytes: Uint8Array; options: ImportOptions }>) => {
 	try {
-		const result = await importCsv(event.data.bytes, event.data.options);
-		self.postMessage({ ok: true, result });
+		const result = await importCsv(event.data.bytes, event.data.options, {
+			onProgress: (progress) => reply({ type: 'progress', progress })
+		});
+		reply({ type: 'done', result });
 	} catch (e) {
-		self.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
+		reply({ type: 'error', error: e instanceof Error ? e.message : String(e) });
 	}
 };
