@@ -9,7 +9,8 @@ import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { chartsReady, expect, test } from './fixtures';
 
-const SHOTS = 'docs/screenshots';
+/** README screenshots are rewritten only on request (`DOCS_SCREENSHOTS=1`); other runs keep them in test-results. */
+const SHOTS = process.env.DOCS_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
 type Obs = { unit: string; period: string; indicator: string; value: string; qualifier: string };
@@ -368,7 +369,7 @@ test.describe('data', () => {
 			await expect(page.getByTestId('sql-error')).toBeVisible();
 		}
 		await expect(page.getByTestId('sql-error')).toContainText('Chỉ chạy được một câu lệnh');
-		await expect(page.getByTestId('sql-error')).toContainText('Only one statement');
+		await expect(page.getByTestId('sql-error')).not.toContainText('Only one statement');
 		await input.fill('WITH x AS (SELECT 1) DELETE FROM observations');
 		await page.getByTestId('sql-run').click();
 		await expect(page.getByTestId('sql-error')).toContainText('DuckDB');

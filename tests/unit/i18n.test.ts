@@ -52,8 +52,35 @@ const CONVERTED = [
 	'src/lib/components/Toolbar.svelte',
 	'src/lib/components/ModeSwitch.svelte',
 	'src/lib/components/PinButton.svelte',
-	'src/lib/components/ExportButtons.svelte'
+	'src/lib/components/ExportButtons.svelte',
+	'src/routes/+layout.svelte',
+	'src/routes/units/+page.svelte',
+	'src/routes/units/[code]/+page.svelte',
+	'src/routes/compare/+page.svelte',
+	'src/routes/data/+page.svelte',
+	'src/routes/deck/+page.svelte',
+	'src/routes/deck/print/+page.svelte',
+	'src/routes/present/+page.svelte',
+	'src/routes/bench/+page.svelte',
+	'src/lib/components/ChartCard.svelte',
+	'src/lib/components/ChartComposer.svelte',
+	'src/lib/components/DataTable.svelte',
+	'src/lib/components/DeckEditor.svelte',
+	'src/lib/components/IndicatorPicker.svelte',
+	'src/lib/components/RatingTable.svelte',
+	'src/lib/components/SlideView.svelte',
+	'src/lib/components/UnitBadge.svelte',
+	'src/lib/components/UnitPicker.svelte',
+	'src/lib/components/YearRange.svelte'
 ];
+
+/** Words made for one language whatever the chosen one: a formatter or a chart's words asked for 'vi'. */
+const FIXED_LOCALE =
+	/\b(format\w*|indicatorName|specTitle|specSummary|specSubtitle|loadedTitle|displayTitle|coverageNotes|qualifierLegend|sourceLine)\([^()]*'vi'\s*[,)]/;
+/** Both languages in one string: Vietnamese words, a middle dot, then English words (`Tìm · Search units`). */
+const SIDE_BY_SIDE = /[À-ỹ][^'"`<>{}\n]* · [A-Z][a-z]+ [a-z]+/;
+/** One language of a `{ vi, en }` pair shown as is (`{MERGE_NOTE.vi}`). */
+const ONE_OF_PAIR = /\{[\w.?]+\.(vi|en)\}/;
 
 describe('converted components', () => {
 	it('show no side-by-side English left over', async () => {
@@ -62,6 +89,19 @@ describe('converted components', () => {
 			const text = readFileSync(file, 'utf8');
 			expect(text.includes('<span class="en">'), `${file} still has <span class="en">`).toBe(false);
 			expect(/locale:\s*'vi'\s*[,}]|const locale = 'vi'/.test(text), `${file} hard-codes 'vi'`).toBe(false);
+			expect(text.match(FIXED_LOCALE)?.[0], `${file} formats for 'vi' only`).toBeUndefined();
+			expect(text.match(SIDE_BY_SIDE)?.[0], `${file} shows both languages`).toBeUndefined();
+			expect(text.match(ONE_OF_PAIR)?.[0], `${file} shows one language of a pair`).toBeUndefined();
 		}
+	});
+
+	it('leave no Svelte file with side-by-side English', async () => {
+		const { readdirSync, readFileSync } = await import('node:fs');
+		const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) =>
+			f.endsWith('.svelte')
+		);
+		expect(files.length).toBeGreaterThan(20);
+		const left = files.filter((f) => readFileSync(`src/${f}`, 'utf8').includes('<span class="en">'));
+		expect(left).toEqual([]);
 	});
 });

@@ -5,6 +5,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { makeColorOf, type ChartTheme } from '$lib/charts';
+import { i18n } from '$lib/i18n/index.svelte';
 import { data } from '$lib/state/data.svelte';
 import type { ChartSpec } from '$lib/state/chart-spec';
 import type { Deck } from '$lib/state/deck';
@@ -52,14 +53,15 @@ export async function specExport(
 	size: ImageSize = EXPORT_SIZE
 ): Promise<{ option: EChartsOption; title: string }> {
 	const loaded = await loadSpec(spec, data);
-	const title = displayTitle(customTitle || (spec.title ?? ''), loaded, data.dictionary, 'vi');
+	const locale = i18n.locale;
+	const title = displayTitle(customTitle || (spec.title ?? ''), loaded, data.dictionary, locale);
 	const { option } = specOption(spec, loaded, {
 		theme,
-		locale: 'vi',
+		locale,
 		colorOf: makeColorOf(data.units.map((u) => u.name)),
 		title,
-		subtitle: specSubtitle(loaded, 'vi'),
-		footnote: exportFootnote(loaded, 'vi', theme, size.width)
+		subtitle: specSubtitle(loaded, locale),
+		footnote: exportFootnote(loaded, locale, theme, size.width)
 	});
 	return { option, title };
 }
@@ -97,17 +99,22 @@ const PPTX_IMAGE: ImageSize = { width: 1600, height: 660 };
 
 export async function downloadPptx(deck: Deck, onProgress?: (done: number, total: number) => void) {
 	const colorOf = makeColorOf(data.units.map((u) => u.name));
+	const locale = i18n.locale;
 	const slides: PptxSlide[] = [];
 	for (const [i, slide] of deck.slides.entries()) {
 		onProgress?.(i, deck.slides.length);
 		const loaded = await loadSpec(slide.spec, data);
-		const { option } = specOption(slide.spec, loaded, { theme: 'projector', locale: 'vi', colorOf });
+		const { option } = specOption(slide.spec, loaded, { theme: 'projector', locale, colorOf });
 		const image = await renderPng(runtime, option, { size: PPTX_IMAGE, theme: 'projector' });
 		slides.push({
-			title: displayTitle(slide.title || (slide.spec.title ?? ''), loaded, data.dictionary, 'vi'),
-			subtitle: specSubtitle(loaded, 'vi'),
+			title: displayTitle(slide.title || (slide.spec.title ?? ''), loaded, data.dictionary, locale),
+			subtitle: specSubtitle(loaded, locale),
 			image: { data: image, ...PPTX_IMAGE },
-			footnote: [...coverageNotes(loaded, 'vi'), qualifierLegend(loaded, 'vi'), sourceLine(loaded, 'vi')]
+			footnote: [
+				...coverageNotes(loaded, locale),
+				qualifierLegend(loaded, locale),
+				sourceLine(loaded, locale)
+			]
 				.filter(Boolean)
 				.join('\n'),
 			note: slide.note

@@ -36,7 +36,11 @@ export interface Query {
 	params: Param[];
 }
 
-const YEAR_ONLY = `regexp_full_match(period, '[0-9]{4}')`;
+/** Stored periods are validated (`YYYY`, `YYYY-H1`, `YYYY-Q2`, `YYYY-YYYY`): a year is the one of length 4. */
+const YEAR_ONLY = `length(period) = 4`;
+/** How late in its year a period ends: the year itself (its end-of-year figure) ranks first. */
+const PERIOD_END = `CASE WHEN length(period) = 4 THEN 9 WHEN period[-2:] IN ('Q4', 'H2') THEN 8
+	WHEN period[-2:] = 'Q3' THEN 7 WHEN period[-2:] IN ('Q2', 'H1') THEN 6 ELSE 5 END`;
 
 /** SQL mapping each observation's unit to its group label. */
 function groupKey(grouping: Grouping, townLabel: () => string): string {
@@ -59,7 +63,9 @@ export function seriesQuery(
 		return `$${params.length}`;
 	};
 	const periodFilter = opts.periods === 'all' ? 'TRUE' : YEAR_ONLY;
-	const unitFilter = opts.units?.length ? `unit IN (${opts.units.map(p).join(', ')})` : 'TRUE';
+	const unitList = opts.units?.length ? `unit IN (${opts.units.map(p).join(', ')})` : 'TRUE';
+	// Per unit, the chosen units are picked before anything is grouped; a group is picked by its label.
+	const [rowFilter, unitFilter] = grouping === 'unit' ? [unitList, 'TRUE'] : ['TRUE', unitList];
 	const key = groupKey(grouping, () => p(opts.townLabel ?? 'Toàn thị xã'));
 
 	if (indicator.kind === 'raw') {
@@ -71,8 +77,18 @@ export function seriesQuery(
 					: indicator.aggregation === 'median'
 						? 'median(value)'
 						: 'sum(value)';
+		const code = p(indicator.code);
+		// A stock (aggregation 'latest') has one value per year: the year's own, else the latest half or
+		// quarter the unit reported in that year. Flows are never added up over halves here.
+		const base =
+			indicator.aggregation === 'latest' && opts.periods !== 'all'
+				? `SELECT unit, left(period, 4) AS period, arg_max(value, ${PERIOD_END}) AS value,
+				     arg_max(qualifier, ${PERIOD_END}) AS qualifier
+				   FROM observations WHERE indicator = ${code} AND regexp_full_match(period, '[0-9]{4}(-H[12]|-Q[1-4])?')
+				     AND ${rowFilter} GROUP BY unit, left(period, 4)`
+				: `SELECT * FROM observations WHERE indicator = ${code} AND ${periodFilter} AND ${rowFilter}`;
 		const sql = `
-WITH obs AS (SELECT * FROM observations WHERE indicator = ${p(indicator.code)} AND ${periodFilter}),
+WITH obs AS (${base}),
 g AS (SELECT ${key} AS unit, period, ${agg} AS value, max(qualifier) AS qualifier, count(*)::INTEGER AS units FROM obs GROUP BY 1, 2)
 SELECT unit, period, value, qualifier, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, units FROM g
 WHERE ${unitFilter} ORDER BY unit, period`;
@@ -90,12 +106,14 @@ WHERE ${unitFilter} ORDER BY unit, period`;
 		.join(',\n  ');
 	const complete = inputs.map((c) => `"v_${c}" IS NOT NULL`).join(' AND ') || 'TRUE';
 	const summed = inputs.map((c) => `sum("v_${c}") AS "v_${c}", max("q_${c}") AS "q_${c}"`).join(', ');
-	const ratio = ratioParts(ast);
+	// Counts behind a share (`4/6 · 66,7 %`): only a percentage of counts has them; a density or an
+	// average per household is not shown as a fraction.
+	const ratio = indicator.unit === 'percent' ? ratioParts(ast) : null;
 	const sql = `
 WITH pivoted AS (
   SELECT unit, period,
   ${pivot}
-  FROM observations WHERE indicator IN (${codes.join(', ')}) AND ${periodFilter} GROUP BY unit, period),
+  FROM observations WHERE indicator IN (${codes.join(', ')}) AND ${periodFilter} AND ${rowFilter} GROUP BY unit, period),
 obs AS (SELECT * FROM pivoted WHERE ${complete}),
 g AS (SELECT ${key} AS unit, period, ${summed}, count(*)::INTEGER AS units FROM obs GROUP BY 1, 2),
 r AS (SELECT unit, period, ${formulaToSql(ast)} AS value, ${qualifierSql(ast)} AS qualifier,

@@ -2,8 +2,8 @@
  * The comparison table: one row per indicator, one column per chosen unit, the value of the latest year
  * in the range with the unit's rank among all units, the best of the chosen units in bold.
  */
-import { rankRows } from '$lib/charts';
-import { formatCount, formatPeriod, formatRate, MISSING } from '$lib/format';
+import { indicatorName, rankRows } from '$lib/charts';
+import { formatCount, formatPeriod, formatRate, MISSING, type Locale } from '$lib/format';
 import type { Indicator, SeriesRow } from '$lib/model/types';
 import type { TableColumn, TableRow } from './table';
 
@@ -17,9 +17,12 @@ export interface CompareInput {
 	inRange: (period: string) => boolean;
 	colorOf: (unit: string) => string;
 	indicatorHref?: (code: string) => string;
+	/** The language of names and figures; Vietnamese by default. */
+	locale?: Locale;
 }
 
 export function compareTable(input: CompareInput): { columns: TableColumn[]; rows: TableRow[] } {
+	const locale = input.locale ?? 'vi';
 	const columns: TableColumn[] = [
 		{ key: 'indicator', vi: 'Chỉ tiêu', en: 'Indicator', sortable: false },
 		{ key: 'year', vi: 'Năm', en: 'Year', sortable: false },
@@ -36,30 +39,38 @@ export function compareTable(input: CompareInput): { columns: TableColumn[]; row
 				.sort()
 				.at(-1) ?? '';
 		const now = all.filter((r) => r.period === year);
-		const ranked = indicator.higher_is_better === null ? [] : rankRows(now, indicator.higher_is_better, 'vi');
+		const ranked =
+			indicator.higher_is_better === null ? [] : rankRows(now, indicator.higher_is_better, locale);
 		const rankOf = new Map(ranked.map((r) => [r.row.unit, r.rank]));
 		const mine = now.filter((r) => input.units.includes(r.unit));
 		const bestRank = Math.min(...mine.map((r) => rankOf.get(r.unit) ?? Infinity));
 		const cells: TableRow['cells'] = {
 			indicator: {
-				text: indicator.name_vi,
+				text: indicatorName(indicator, locale),
 				href: input.indicatorHref?.(indicator.code),
-				title: indicator.name_en
+				title: indicatorName(indicator, locale === 'vi' ? 'en' : 'vi')
 			},
-			year: { text: year ? formatPeriod(year, 'vi') : MISSING }
+			year: { text: year ? formatPeriod(year, locale) : MISSING }
 		};
 		for (const unit of input.units) {
 			const r = now.find((x) => x.unit === unit);
 			const rank = rankOf.get(unit);
 			cells[`u:${unit}`] = r
 				? {
-						text: formatRate(r, indicator, { locale: 'vi', place: 'table' }),
+						text: formatRate(r, indicator, { locale, place: 'table' }),
 						sort: r.value,
 						sub:
-							rank !== undefined ? `hạng ${formatCount(rank, 'vi')}/${formatCount(ranked.length, 'vi')}` : '',
+							rank !== undefined
+								? `${locale === 'vi' ? 'hạng' : 'rank'} ${formatCount(rank, locale)}/${formatCount(ranked.length, locale)}`
+								: '',
 						strong: rank !== undefined && rank === bestRank && mine.length > 1
 					}
-				: { text: MISSING, sort: null, tone: 'muted', title: 'Chưa có số liệu · No data' };
+				: {
+						text: MISSING,
+						sort: null,
+						tone: 'muted',
+						title: locale === 'vi' ? 'Chưa có số liệu' : 'No data'
+					};
 		}
 		return { id: indicator.code, cells };
 	});

@@ -2,7 +2,7 @@
  * The data page's pure parts: observation rows as table rows, rows for the canonical export, and how a
  * cell of the SQL console's result is shown.
  */
-import { formatNumber, formatPeriod, formatValue, MISSING } from '$lib/format';
+import { formatNumber, formatPeriod, formatValue, MISSING, type Locale } from '$lib/format';
 import type { ObservationRow } from '$lib/db/queries';
 import type { Indicator, Observation } from '$lib/model/types';
 import type { TableColumn, TableRow } from './table';
@@ -18,10 +18,16 @@ export const OBSERVATION_COLUMNS: TableColumn[] = [
 export const OBSERVATION_SORT_KEYS = OBSERVATION_COLUMNS.map((c) => c.key);
 
 const PLAIN = { unit: '', categories: [] as string[] };
+const QUALIFIER_TITLE: Record<string, Record<Locale, string>> = {
+	'>': { vi: 'Ít nhất', en: 'At least' },
+	'~': { vi: 'Khoảng', en: 'About' }
+};
+const SAMPLE: Record<Locale, string> = { vi: 'mẫu', en: 'sample' };
 
 export function observationRows(
 	rows: readonly ObservationRow[],
-	dictionary: ReadonlyMap<string, Indicator>
+	dictionary: ReadonlyMap<string, Indicator>,
+	locale: Locale = 'vi'
 ): TableRow[] {
 	return rows.map((r) => {
 		const ind = dictionary.get(r.indicator);
@@ -29,20 +35,19 @@ export function observationRows(
 			id: `${r.unit}\u0000${r.period}\u0000${r.indicator}`,
 			cells: {
 				unit: { text: r.unit },
-				period: { text: formatPeriod(r.period, 'vi'), sort: r.period, title: r.period },
+				period: { text: formatPeriod(r.period, locale), sort: r.period, title: r.period },
 				indicator: {
-					text: r.name_vi ?? r.indicator,
+					text: (locale === 'en' ? r.name_en || r.name_vi : r.name_vi) ?? r.indicator,
 					sub: r.indicator,
 					href: ind ? `/indicators/${encodeURIComponent(r.indicator)}` : undefined,
-					sort: r.name_vi ?? r.indicator
+					sort: (locale === 'en' ? r.name_en || r.name_vi : r.name_vi) ?? r.indicator
 				},
 				value: {
-					text: formatValue(ind ?? PLAIN, r.value, r.qualifier, { locale: 'vi', place: 'table' }),
+					text: formatValue(ind ?? PLAIN, r.value, r.qualifier, { locale, place: 'table' }),
 					sort: r.value,
-					title:
-						r.qualifier === '>' ? 'Ít nhất · At least' : r.qualifier === '~' ? 'Khoảng · About' : undefined
+					title: r.qualifier ? QUALIFIER_TITLE[r.qualifier]?.[locale] : undefined
 				},
-				source: { text: r.source === 'sample' ? 'mẫu · sample' : r.source },
+				source: { text: r.source === 'sample' ? SAMPLE[locale] : r.source },
 				note: { text: r.note }
 			}
 		};
@@ -62,8 +67,8 @@ export function toObservations(rows: readonly ObservationRow[]): Observation[] {
 	}));
 }
 
-/** A console cell as text: numbers in Vietnamese format, dates as ISO, lists and structs as JSON, NULL as NULL. */
-export function consoleCell(value: unknown, type: string): string {
+/** A console cell as text: numbers in the locale's format, dates as ISO, lists and structs as JSON, NULL as NULL. */
+export function consoleCell(value: unknown, type: string, locale: Locale = 'vi'): string {
 	if (value === null || value === undefined) return 'NULL';
 	const t = type.toUpperCase();
 	if (typeof value === 'number') {
@@ -74,7 +79,7 @@ export function consoleCell(value: unknown, type: string): string {
 				.replace('T', ' ')
 				.replace(/\.000Z$|Z$/, '');
 		if (!Number.isFinite(value)) return String(value);
-		return formatNumber(value, 'vi', { min: 0, max: 6 });
+		return formatNumber(value, locale, { min: 0, max: 6 });
 	}
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
 	if (typeof value === 'string') return value;
@@ -92,7 +97,8 @@ const NUMERIC_TYPE =
 /** A console result as a table: a column per result column (its type under its name), cells as text. */
 export function consoleTable(
 	columns: readonly { name: string; type: string }[],
-	rows: readonly Record<string, unknown>[]
+	rows: readonly Record<string, unknown>[],
+	locale: Locale = 'vi'
 ): { columns: TableColumn[]; rows: TableRow[] } {
 	return {
 		columns: columns.map((c, i) => ({
@@ -108,7 +114,7 @@ export function consoleTable(
 				columns.map((c, i) => [
 					`c${i}`,
 					{
-						text: consoleCell(row[c.name], c.type),
+						text: consoleCell(row[c.name], c.type, locale),
 						tone: row[c.name] === null ? ('muted' as const) : undefined
 					}
 				])

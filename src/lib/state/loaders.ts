@@ -1,6 +1,7 @@
 /**
  * The views' reads from the data session, memoised per data version (a page that asks for the same
- * series twice, or a unit profile that asks for every indicator, queries DuckDB once per series).
+ * series twice, or a unit profile that asks for every indicator, queries DuckDB once per series; going
+ * back to an indicator or a set of units asks DuckDB nothing).
  */
 import {
 	observationCount,
@@ -16,24 +17,19 @@ import {
 } from '$lib/db/queries';
 import type { SeriesOptions } from '$lib/db';
 import type { SeriesRow } from '$lib/model/types';
+import { AnswerCache } from './answer-cache';
 import { data } from './data.svelte';
-import { TOWN_LABEL } from './views';
+import { TOWN_GROUP } from './views';
 
-let cacheVersion = -1;
-const cache = new Map<string, Promise<unknown>>();
+const answers = new AnswerCache<unknown>(256);
 
 function memo<T>(key: string, load: () => Promise<T>): Promise<T> {
-	if (cacheVersion !== data.version) {
-		cache.clear();
-		cacheVersion = data.version;
-	}
-	let hit = cache.get(key) as Promise<T> | undefined;
-	if (!hit) {
-		hit = load();
-		cache.set(key, hit);
-		hit.catch(() => cache.delete(key));
-	}
-	return hit;
+	return answers.get(data.version, key, load) as Promise<T>;
+}
+
+/** Forget every kept answer (the benchmark times re-queries with and without them). */
+export function forgetAnswers() {
+	answers.clear();
 }
 
 function store() {
@@ -41,9 +37,9 @@ function store() {
 	return data.store;
 }
 
-/** One indicator's values (see `seriesQuery`); the town label defaults to `Toàn thị xã`. */
+/** One indicator's values (see `seriesQuery`); the town row is named `TOWN_GROUP`. */
 export function loadSeries(code: string, options: SeriesOptions = {}): Promise<SeriesRow[]> {
-	const opts = { townLabel: TOWN_LABEL, ...options };
+	const opts = { townLabel: TOWN_GROUP, ...options };
 	return memo(`series|${code}|${JSON.stringify(opts)}`, () => data.series(code, opts));
 }
 
@@ -52,7 +48,7 @@ export function loadSeriesBatch(
 	codes: readonly string[],
 	options: SeriesOptions = {}
 ): Promise<Map<string, SeriesRow[]>> {
-	const opts = { townLabel: TOWN_LABEL, ...options };
+	const opts = { townLabel: TOWN_GROUP, ...options };
 	return memo(`batch|${codes.join(',')}|${JSON.stringify(opts)}`, () => {
 		const indicators = codes.map((c) => data.dictionary.get(c)).filter((i) => i !== undefined);
 		return seriesBatch(store(), indicators, data.dictionary, opts);
@@ -68,7 +64,7 @@ export function loadPresence(codes?: string[]) {
 }
 
 export function loadRatings(code: string, grouping: 'unit' | 'successor' | 'town') {
-	return memo(`ratings|${code}|${grouping}`, () => ratingDistribution(store(), code, grouping, TOWN_LABEL));
+	return memo(`ratings|${code}|${grouping}`, () => ratingDistribution(store(), code, grouping, TOWN_GROUP));
 }
 
 export function loadFacets() {

@@ -23,15 +23,7 @@ import { rawInputs, sources as sourcesOf, type Queryable, type SourceRow } from 
 import { compareNames, formatPeriod, unitLabel, type Locale } from '$lib/format';
 import type { ImportRecord, Indicator, SeriesRow, Unit } from '$lib/model/types';
 import { specTitle, type ChartSpec } from './chart-spec';
-import {
-	expectedMembers,
-	MEDIAN_LABEL,
-	medianRows,
-	partialNotes,
-	TOWN_LABEL,
-	TOWN_LABEL_EN,
-	unitsFor
-} from './views';
+import { expectedMembers, medianRows, partialNotes, TOWN_GROUP, TOWN_LABEL, unitsFor } from './views';
 
 /** What `loadSpec` needs from the data session (`data` fits; tests pass a Node store). */
 export interface SpecSource {
@@ -165,12 +157,12 @@ export async function loadSpec(spec: ChartSpec, source: SpecSource): Promise<Spe
 	let reference: SeriesRow[] = [];
 	if (spec.kind === 'trend' && spec.reference === 'median') {
 		const members = rowsOfGrouping.filter((r) => known.has(r.unit) && inRange(r.period, spec));
-		reference = medianRows(members, MEDIAN_LABEL);
+		reference = medianRows(members);
 	} else if (spec.kind === 'trend' && spec.reference === 'total' && indicator.aggregation !== 'none') {
 		const town = await source.series(spec.indicator, {
 			periods: 'year',
 			grouping: 'town',
-			townLabel: TOWN_LABEL
+			townLabel: TOWN_GROUP
 		});
 		reference = town.filter((r) => inRange(r.period, spec));
 	}
@@ -472,9 +464,7 @@ export function specOption(spec: ChartSpec, data: SpecData, ctx: SpecContext): S
 	}
 	// Short, so the end label is not cut (the subtitle says "dashed: median of the units").
 	const referenceLabel =
-		spec.reference === 'median'
-			? pick(ctx.locale, 'Trung vị', 'Median')
-			: pick(ctx.locale, TOWN_LABEL, TOWN_LABEL_EN);
+		spec.reference === 'median' ? pick(ctx.locale, 'Trung vị', 'Median') : TOWN_LABEL[ctx.locale];
 	const categorical = ['rating', 'yes_no', 'text'].includes(indicator.unit);
 	const option = endAtLastValue(
 		trendOption(data.rows, { ...base, reference: data.reference, referenceLabel }),

@@ -2,7 +2,7 @@
  * The unit profile's pure parts: one table per dictionary group with every indicator of the unit over
  * the periods, the median of its peers and its rank in a chosen year; and the period order.
  */
-import { rankChanges, rankRows } from '$lib/charts';
+import { indicatorName, rankChanges, rankRows } from '$lib/charts';
 import { formatCount, formatPeriod, formatRankChange, formatRate, formatValue, MISSING } from '$lib/format';
 import type { Locale } from '$lib/format';
 import type { Indicator, SeriesRow } from '$lib/model/types';
@@ -23,6 +23,8 @@ export interface ProfileInput {
 	/** The year of the median and rank columns. */
 	year: string;
 	indicatorHref?: (code: string) => string;
+	/** The language of names, figures and headers; Vietnamese by default. */
+	locale?: Locale;
 }
 
 export interface ProfileTable {
@@ -43,13 +45,14 @@ export function subjectPeriods(input: Pick<ProfileInput, 'series' | 'subject'>):
 
 export function profileTables(input: ProfileInput): ProfileTable[] {
 	const { subject, year } = input;
+	const locale = input.locale ?? 'vi';
 	const periods = subjectPeriods(input);
 	const previous = previousYear(year);
 	const columns: TableColumn[] = [
 		{ key: 'indicator', vi: 'Chỉ tiêu', en: 'Indicator', wrap: true },
-		...periods.map((p) => ({ key: p, vi: formatPeriod(p, 'vi'), numeric: true })),
-		{ key: 'median', vi: `Trung vị ${year}`, en: 'Median of units', numeric: true },
-		{ key: 'rank', vi: `Hạng ${year}`, en: 'Rank', numeric: true }
+		...periods.map((p) => ({ key: p, vi: formatPeriod(p, locale), numeric: true })),
+		{ key: 'median', vi: `Trung vị ${year}`, en: `Median ${year}`, numeric: true },
+		{ key: 'rank', vi: `Hạng ${year}`, en: `Rank ${year}`, numeric: true }
 	];
 	return groupIndicators(input.indicators)
 		.map((group) => {
@@ -62,9 +65,9 @@ export function profileTables(input: ProfileInput): ProfileTable[] {
 				const comparable = isRateLike(indicator);
 				const cells: TableRow['cells'] = {
 					indicator: {
-						text: indicator.name_vi,
+						text: indicatorName(indicator, locale),
 						href: input.indicatorHref?.(indicator.code),
-						title: indicator.name_en
+						title: indicatorName(indicator, locale === 'vi' ? 'en' : 'vi')
 					}
 				};
 				for (const p of periods) {
@@ -79,7 +82,7 @@ export function profileTables(input: ProfileInput): ProfileTable[] {
 					if (comparable && m && m.units >= 3 && r.value !== m.value)
 						tone = r.value > m.value === indicator.higher_is_better ? 'good' : 'bad';
 					cells[p] = {
-						text: formatRate(r, indicator, { locale: 'vi', place: 'table' }),
+						text: formatRate(r, indicator, { locale, place: 'table' }),
 						sort: r.value,
 						tone
 					};
@@ -87,24 +90,24 @@ export function profileTables(input: ProfileInput): ProfileTable[] {
 				const m = medians.get(year);
 				cells.median = m
 					? {
-							text: formatValue(indicator, m.value, m.qualifier, { locale: 'vi', place: 'table' }),
+							text: formatValue(indicator, m.value, m.qualifier, { locale, place: 'table' }),
 							sort: m.value
 						}
 					: { text: MISSING, sort: null, tone: 'muted' };
 				const now = all.filter((r) => r.period === year);
 				const ranked =
-					indicator.higher_is_better === null ? [] : rankRows(now, indicator.higher_is_better, 'vi');
+					indicator.higher_is_better === null ? [] : rankRows(now, indicator.higher_is_better, locale);
 				const hit = ranked.find((r) => r.row.unit === subject);
 				if (hit) {
 					const before = all.filter((r) => r.period === previous);
 					const change = rankChanges(
 						ranked,
-						before.length ? rankRows(before, indicator.higher_is_better, 'vi') : undefined
+						before.length ? rankRows(before, indicator.higher_is_better, locale) : undefined
 					).get(subject);
 					cells.rank = {
-						text: `${formatCount(hit.rank, 'vi')}/${formatCount(ranked.length, 'vi')}`,
+						text: `${formatCount(hit.rank, locale)}/${formatCount(ranked.length, locale)}`,
 						sort: -hit.rank / ranked.length,
-						sub: change ? formatRankChange(change, 'vi') : '',
+						sub: change ? formatRankChange(change, locale) : '',
 						tone: change?.kind === 'up' ? 'good' : change?.kind === 'down' ? 'bad' : undefined
 					};
 				} else cells.rank = { text: MISSING, sort: null, tone: 'muted' };

@@ -14,6 +14,8 @@ import {
 	type Locale
 } from '$lib/format';
 import { expandFormula, parseFormula } from '$lib/model/formula';
+import { en as EN } from '$lib/i18n/en';
+import { vi as VI, type MessageKey } from '$lib/i18n/vi';
 import type { Indicator, Qualifier, SeriesRow, Unit } from '$lib/model/types';
 
 /** `''`: units as reported; `'2025'`: pre-July-2025 units merged into their successors. */
@@ -25,16 +27,23 @@ export function groupingFor(mode: ViewMode): Grouping {
 	return mode === '2025' ? 'successor' : 'unit';
 }
 
-export const TOWN_LABEL = 'Toàn thị xã';
-export const TOWN_LABEL_EN = 'Whole town';
-export const MEDIAN_LABEL = 'Trung vị các đơn vị';
-export const MEDIAN_LABEL_EN = 'Median of the units';
+/** A message of the catalogue in both languages, for pure modules that are given a locale. */
+const inBoth = (key: MessageKey): Record<Locale, string> => ({ vi: VI[key], en: EN[key] });
+
+/**
+ * The town-wide group's name in query rows: what the loaders ask the database to call it and what
+ * `expectedMembers` recognises. An identity, not a label: people see `TOWN_LABEL[locale]`.
+ */
+export const TOWN_GROUP = 'Toàn thị xã';
+/** What the town-wide group, and the median of the units, are called in a locale. */
+export const TOWN_LABEL = inBoth('label.town');
+export const MEDIAN_LABEL = inBoth('label.median');
 
 /** The day the 15 units of Đức Phổ were merged into 5. */
 export const REORGANISATION_DAY = '2025-07-01';
 
-/** Short enough to sit under a chart (it goes into exported images). */
-export const MERGE_FOOTNOTE = 'Gộp theo đơn vị sau 01/7/2025 · Merged into the units of July 2025';
+/** Short enough to sit under a chart (it goes into exported images): `MERGE_FOOTNOTE[locale]`. */
+export const MERGE_FOOTNOTE = inBoth('label.mergeFootnote');
 
 export const MERGE_NOTE = {
 	vi: 'Số liệu các đơn vị trước 01/7/2025 được gộp vào đơn vị kế thừa theo cách tổng hợp của từng chỉ tiêu.',
@@ -229,7 +238,7 @@ export function predecessorsOf(unit: Unit, units: readonly Unit[]): Unit[] {
 
 /** How many reporting units a group stands for (a successor: its predecessors; the town: all of them). */
 export function expectedMembers(group: string, mode: ViewMode, units: readonly Unit[]): number {
-	if (group === TOWN_LABEL) return unitsFor('', units).length;
+	if (group === TOWN_GROUP) return unitsFor('', units).length;
 	if (mode !== '2025') return 1;
 	const unit = unitByName(units, group);
 	if (!unit) return 1;
@@ -273,7 +282,7 @@ function median(values: number[]): number {
  * The median of the units' values, per period. A median of rates is not a rate (no numerator and
  * denominator); any qualified input value makes the median approximate.
  */
-export function medianRows(rows: readonly SeriesRow[], label = MEDIAN_LABEL): SeriesRow[] {
+export function medianRows(rows: readonly SeriesRow[], label = MEDIAN_LABEL.vi): SeriesRow[] {
 	const byPeriod = new Map<string, SeriesRow[]>();
 	for (const r of rows)
 		if (Number.isFinite(r.value)) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
