@@ -242,9 +242,22 @@ test.describe('overview', () => {
 		await chartsReady(page, 2);
 		expect((await page.getByTestId('chart').nth(0).getAttribute('data-series'))!.split('|')).toHaveLength(5);
 		await expect(page.getByTestId('merge-note')).toBeVisible();
+		// The view mode goes along to the other views; the year is this page's own.
+		await expect(page.getByRole('navigation').getByRole('link', { name: 'Đơn vị' })).toHaveAttribute(
+			'href',
+			'/units?v=2025'
+		);
+		await expect(page.getByRole('navigation').getByRole('link', { name: 'Nhập dữ liệu' })).toHaveAttribute(
+			'href',
+			'/import'
+		);
 		await page.goBack();
 		await chartsReady(page, 2);
 		expect((await page.getByTestId('chart').nth(0).getAttribute('data-series'))!.split('|')).toHaveLength(15);
+		await expect(page.getByRole('navigation').getByRole('link', { name: 'Đơn vị' })).toHaveAttribute(
+			'href',
+			'/units'
+		);
 	});
 });
 

@@ -6,6 +6,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { safetySettings, toPlainRows, type Engine, type Param } from './engine';
+import { StatementCache } from './statements';
 
 export async function createBrowserEngine(): Promise<Engine> {
 	const worker = new Worker(workerUrl);
@@ -14,15 +15,11 @@ export async function createBrowserEngine(): Promise<Engine> {
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await db.connect();
 	for (const s of safetySettings(location.origin)) await conn.query(s);
+	const statements = new StatementCache((sql) => conn.prepare(sql));
 	return {
 		async run(sql: string, params: Param[] = []) {
 			if (params.length === 0) return toPlainRows(await conn.query(sql));
-			const stmt = await conn.prepare(sql);
-			try {
-				return toPlainRows(await stmt.query(...params));
-			} finally {
-				await stmt.close();
-			}
+			return statements.use(sql, async (stmt) => toPlainRows(await stmt.query(...params)));
 		},
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
@@ -40,6 +37,7 @@ export async function createBrowserEngine(): Promise<Engine> {
 			await db.dropFile(name);
 		},
 		async close() {
+			await statements.clear();
 			await conn.close();
 			await db.terminate();
 			worker.terminate();

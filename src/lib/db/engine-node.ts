@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { safetySettings, toPlainRows, type Engine, type Param } from './engine';
+import { StatementCache } from './statements';
 
 export async function createNodeEngine(): Promise<Engine> {
 	const require = createRequire(import.meta.url);
@@ -24,15 +25,11 @@ export async function createNodeEngine(): Promise<Engine> {
 	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = db.connect();
 	for (const s of safetySettings('http://127.0.0.1')) conn.query(s);
+	const statements = new StatementCache((sql) => conn.prepare(sql));
 	return {
 		async run(sql: string, params: Param[] = []) {
 			if (params.length === 0) return toPlainRows(conn.query(sql));
-			const stmt = conn.prepare(sql);
-			try {
-				return toPlainRows(stmt.query(...params));
-			} finally {
-				stmt.close();
-			}
+			return statements.use(sql, (stmt) => toPlainRows(stmt.query(...params)));
 		},
 		async registerFile(name, bytes) {
 			db.registerFileBuffer(name, bytes);
@@ -50,6 +47,7 @@ export async function createNodeEngine(): Promise<Engine> {
 			db.dropFile(name);
 		},
 		async close() {
+			await statements.clear();
 			conn.close();
 		}
 	};

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createNodeEngine } from './engine-node';
+import { StatementCache } from './statements';
+
+class Fake {
+	closed = false;
+	constructor(readonly sql: string) {}
+	close() {
+		this.closed = true;
+	}
+}
+
+describe('StatementCache', () => {
+	it('prepares a text once, closes the least recently used past capacity', async () => {
+		const made: Fake[] = [];
+		const cache = new StatementCache((sql) => (made.push(new Fake(sql)), made.at(-1)!), 2);
+		await cache.use('a', () => 1);
+		await cache.use('b', () => 1);
+		await cache.use('a', () => 1);
+		await cache.use('c', () => 1); // b goes
+		expect(made.map((m) => m.sql)).toEqual(['a', 'b', 'c']);
+		await new Promise((r) => setTimeout(r, 0));
+		expect(made.map((m) => m.closed)).toEqual([false, true, false]);
+		await cache.use('b', () => 1);
+		expect(made.map((m) => m.sql)).toEqual(['a', 'b', 'c', 'b']);
+	});
+
+	it('forgets and closes a statement that fails, and prepares it again next time', async () => {
+		const made: Fake[] = [];
+		const cache = new StatementCache((sql) => (made.push(new Fake(sql)), made.at(-1)!));
+		await expect(
+			cache.use('x', () => {
+				throw new Error('boom');
+			})
+		).rejects.toThrow('boom');
+		expect(made[0].closed).toBe(true);
+		expect(await cache.use('x', () => 'ok')).toBe('ok');
+		expect(made).toHaveLength(2);
+	});
+
+	it('keeps answering right in DuckDB when the data and the tables behind a statement change', async () => {
+		const e = await createNodeEngine();
+		await e.run('CREATE TABLE t (k VARCHAR, v INTEGER)');
+		await e.run(`INSERT INTO t VALUES ('a', 1), ('b', 2)`);
+		const sql = 'SELECT sum(v) AS s FROM t WHERE k <> ?';
+		expect(await e.run(sql, ['a'])).toEqual([{ s: 2 }]);
+		await e.run(`INSERT INTO t VALUES ('c', 40)`);
+		expect(await e.run(sql, ['b'])).toEqual([{ s: 41 }]);
+		await e.run('DROP TABLE t');
+		await expect(e.run(sql, ['a'])).rejects.toThrow();
+		await e.run('CREATE TABLE t (k VARCHAR, v INTEGER)');
+		await e.run(`INSERT INTO t VALUES ('z', 5)`);
+		expect(await e.run(sql, ['a'])).toEqual([{ s: 5 }]);
+		await e.close();
+	});
+});
