@@ -5,8 +5,8 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { safetySettings, toPlainRows, type Engine, type Param } from './engine';
-import { StatementCache } from './statements';
+import { safetySettings, type Engine } from './engine';
+import { statementRunner } from './statements';
 
 export async function createBrowserEngine(): Promise<Engine> {
 	const worker = new Worker(workerUrl);
@@ -15,12 +15,9 @@ export async function createBrowserEngine(): Promise<Engine> {
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await db.connect();
 	for (const s of safetySettings(location.origin)) await conn.query(s);
-	const statements = new StatementCache((sql) => conn.prepare(sql));
+	const statements = statementRunner(conn);
 	return {
-		async run(sql: string, params: Param[] = []) {
-			if (params.length === 0) return toPlainRows(await conn.query(sql));
-			return statements.use(sql, async (stmt) => toPlainRows(await stmt.query(...params)));
-		},
+		run: statements.run,
 		async registerFile(name, bytes) {
 			await db.registerFileBuffer(name, bytes);
 		},

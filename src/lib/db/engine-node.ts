@@ -4,8 +4,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { safetySettings, toPlainRows, type Engine, type Param } from './engine';
-import { StatementCache } from './statements';
+import { safetySettings, type Engine } from './engine';
+import { statementRunner } from './statements';
 
 export async function createNodeEngine(): Promise<Engine> {
 	const require = createRequire(import.meta.url);
@@ -25,12 +25,9 @@ export async function createNodeEngine(): Promise<Engine> {
 	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = db.connect();
 	for (const s of safetySettings('http://127.0.0.1')) conn.query(s);
-	const statements = new StatementCache((sql) => conn.prepare(sql));
+	const statements = statementRunner(conn);
 	return {
-		async run(sql: string, params: Param[] = []) {
-			if (params.length === 0) return toPlainRows(conn.query(sql));
-			return statements.use(sql, (stmt) => toPlainRows(stmt.query(...params)));
-		},
+		run: statements.run,
 		async registerFile(name, bytes) {
 			db.registerFileBuffer(name, bytes);
 		},

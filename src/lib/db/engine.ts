@@ -19,13 +19,54 @@ export interface Engine {
 	close(): Promise<void>;
 }
 
-/** Arrow rows → plain JS values: numbers instead of BigInt, arrays instead of Arrow vectors. */
-export function toPlainRows(table: { toArray(): unknown[] }): Row[] {
-	return table.toArray().map((r) => {
-		const json = (r as { toJSON(): Row }).toJSON();
-		for (const key of Object.keys(json)) json[key] = toPlain(json[key]);
-		return json;
-	});
+/** The parts of an Arrow table (as duckdb-wasm returns it) that the conversion reads. */
+interface ArrowColumn {
+	length: number;
+	nullCount: number;
+	type: { typeId: number; bitWidth?: number };
+	get(index: number): unknown;
+	toArray(): unknown;
+}
+export interface ArrowTable {
+	numRows: number;
+	schema: { fields: { name: string }[] };
+	batches: { numRows: number; getChildAt(index: number): ArrowColumn | null }[];
+}
+
+/** Arrow's type ids (`Type` in apache-arrow) of the columns read as typed arrays. */
+const ARROW_INT = 2;
+const ARROW_FLOAT = 3;
+
+/**
+ * Arrow rows → plain JS rows: numbers instead of BigInt, arrays instead of Arrow vectors. Column by
+ * column: a numeric column without nulls is read as the typed array it already is, other columns
+ * value by value — several times faster than a `toJSON()` per row on large results.
+ */
+export function toPlainRows(table: ArrowTable): Row[] {
+	const names = table.schema.fields.map((f) => f.name);
+	const rows: Row[] = new Array(table.numRows);
+	let offset = 0;
+	for (const batch of table.batches) {
+		const columns = names.map((_, c) => columnValues(batch.getChildAt(c), batch.numRows));
+		for (let i = 0; i < batch.numRows; i++) {
+			const row: Row = {};
+			for (let c = 0; c < names.length; c++) row[names[c]] = columns[c][i];
+			rows[offset + i] = row;
+		}
+		offset += batch.numRows;
+	}
+	return rows;
+}
+
+function columnValues(column: ArrowColumn | null, length: number): ArrayLike<unknown> {
+	if (!column) return new Array(length).fill(null);
+	const { typeId, bitWidth = 64 } = column.type;
+	// 64-bit integers come as BigInt: those go value by value.
+	if (column.nullCount === 0 && (typeId === ARROW_FLOAT || (typeId === ARROW_INT && bitWidth < 64)))
+		return column.toArray() as ArrayLike<number>;
+	const out = new Array(length);
+	for (let i = 0; i < length; i++) out[i] = toPlain(column.get(i));
+	return out;
 }
 
 function toPlain(v: unknown): unknown {

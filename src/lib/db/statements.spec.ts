@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNodeEngine } from './engine-node';
-import { StatementCache } from './statements';
+import { StatementCache, statementRunner } from './statements';
 
 class Fake {
 	closed = false;
@@ -52,5 +52,40 @@ describe('StatementCache', () => {
 		await e.run(`INSERT INTO t VALUES ('z', 5)`);
 		expect(await e.run(sql, ['a'])).toEqual([{ s: 5 }]);
 		await e.close();
+	});
+
+	it('forgets kept plans on a write: a plan made on an empty table would read later texts wrongly', async () => {
+		const e = await createNodeEngine();
+		await e.run(`ATTACH ':memory:' AS c (COMPRESS)`);
+		await e.run('USE c');
+		await e.run('CREATE TABLE names (code VARCHAR, name VARCHAR, grp VARCHAR)');
+		const read = 'SELECT * FROM names ORDER BY grp, code';
+		expect(await e.run(read)).toEqual([]);
+		await e.run(
+			`INSERT INTO names VALUES ('area_natural_ha', 'Diện tích tự nhiên', 'profile'), ('population', 'Dân số', 'profile')`
+		);
+		expect(await e.run(read)).toEqual([
+			{ code: 'area_natural_ha', name: 'Diện tích tự nhiên', grp: 'profile' },
+			{ code: 'population', name: 'Dân số', grp: 'profile' }
+		]);
+		await e.close();
+	});
+
+	it('plans a read once and runs the kept plan again while nothing is written', async () => {
+		const prepared: string[] = [];
+		const runner = statementRunner({
+			query: () => ({ numRows: 0, schema: { fields: [] }, batches: [] }),
+			prepare: (sql: string) => {
+				prepared.push(sql);
+				return { query: () => ({ numRows: 0, schema: { fields: [] }, batches: [] }), close: () => undefined };
+			}
+		});
+		await runner.run('SELECT * FROM t WHERE k = ?', ["it's"]);
+		await runner.run('SELECT * FROM t WHERE k = ?', ["it's"]);
+		await runner.run('SELECT * FROM t WHERE k = ?', ['other']);
+		expect(prepared).toEqual(["SELECT * FROM t WHERE k = 'it''s'", "SELECT * FROM t WHERE k = 'other'"]);
+		await runner.run('INSERT INTO t VALUES (?)', ['x']);
+		await runner.run('SELECT * FROM t WHERE k = ?', ["it's"]);
+		expect(prepared.slice(2)).toEqual(['INSERT INTO t VALUES (?)', "SELECT * FROM t WHERE k = 'it''s'"]);
 	});
 });

@@ -1,3 +1,6 @@
+import { toPlainRows, type ArrowTable, type Param, type Row } from './engine';
+import { inlineParams, isRead } from './literal';
+
 /**
  * Prepared statements kept by their SQL text. Planning a view's query costs DuckDB far more than running
  * it on a ward's figures (≈ 12 of 15 ms); a leader flipping indicators sends the same texts again with
@@ -35,6 +38,13 @@ export class StatementCache<S extends Closable> {
 		for (const sql of [...this.statements.keys()]) await this.forget(sql);
 	}
 
+	/** Forget every statement now (a later `use` prepares anew); they are closed in the background. */
+	invalidate() {
+		const stale = [...this.statements.values()];
+		this.statements.clear();
+		for (const statement of stale) void statement.then((s) => s.close()).catch(() => undefined);
+	}
+
 	private evict() {
 		while (this.statements.size > this.capacity) void this.forget(this.statements.keys().next().value!);
 	}
@@ -48,4 +58,47 @@ export class StatementCache<S extends Closable> {
 			// a statement that never prepared has nothing to close
 		}
 	}
+}
+
+/** What the runner needs of a duckdb-wasm connection (async in the browser, blocking in Node). */
+export interface Connection<S extends PreparedStatement> {
+	query(sql: string): ArrowTable | Promise<ArrowTable>;
+	prepare(sql: string): S | Promise<S>;
+}
+export interface PreparedStatement extends Closable {
+	query(...params: Param[]): ArrowTable | Promise<ArrowTable>;
+}
+
+/**
+ * Runs statements on one connection. Reads (SELECT, WITH) have their values inlined as literals and
+ * their prepared plans kept by text: DuckDB re-plans a statement with parameters on every execution,
+ * so only a text with its values can skip planning. A plan also builds on what the tables held when it
+ * was made (a plan made on an empty table reads later rows wrongly), so every write forgets the kept
+ * plans: they live as long as the data they were planned on. Writes bind their values as parameters.
+ */
+export function statementRunner<S extends PreparedStatement>(conn: Connection<S>) {
+	const reads = new StatementCache((sql) => conn.prepare(sql), 128);
+	return {
+		async run(sql: string, params: Param[] = []): Promise<Row[]> {
+			if (isRead(sql)) {
+				const text = params.length ? inlineParams(sql, params) : sql;
+				try {
+					return await reads.use(text, async (stmt) => toPlainRows(await stmt.query()));
+				} catch (error) {
+					// PIVOT and the like expand to several statements: those cannot be prepared, only run.
+					if (!String(error).includes('multiple statements')) throw error;
+					return toPlainRows(await conn.query(text));
+				}
+			}
+			reads.invalidate();
+			if (params.length === 0) return toPlainRows(await conn.query(sql));
+			const stmt = await conn.prepare(sql);
+			try {
+				return toPlainRows(await stmt.query(...params));
+			} finally {
+				await stmt.close();
+			}
+		},
+		clear: () => reads.clear()
+	};
 }

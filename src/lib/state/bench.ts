@@ -31,6 +31,38 @@ async function fetchBytes(url: string) {
 	return new Uint8Array(await (await fetch(url)).arrayBuffer());
 }
 
+/** Every engine call made while `fn` runs, with its time (for `npm run bench -- --trace`). */
+async function traced<T>(fn: () => Promise<T>): Promise<{ value: T; calls: { what: string; ms: number }[] }> {
+	const engine = (await data.open()).engine;
+	const calls: { what: string; ms: number }[] = [];
+	const original = { ...engine };
+	const wrap =
+		<A extends unknown[], R>(name: string, f: (...a: A) => Promise<R>) =>
+		async (...a: A) => {
+			const t0 = now();
+			try {
+				return await f(...a);
+			} finally {
+				const what = typeof a[0] === 'string' ? a[0] : '';
+				calls.push({ what: `${name} ${what.replace(/\s+/g, ' ').slice(0, 90)}`, ms: now() - t0 });
+			}
+		};
+	engine.run = wrap('run', original.run);
+	engine.registerFile = wrap('registerFile', original.registerFile);
+	engine.dropFile = wrap('dropFile', original.dropFile);
+	try {
+		return { value: await fn(), calls };
+	} finally {
+		Object.assign(engine, original);
+	}
+}
+
+/** The import of `url` with every engine call it makes and their times. */
+export async function traceImport(url: string) {
+	const { value, calls } = await traced(() => importThroughApp(url));
+	return { ...value, calls };
+}
+
 export async function importThroughApp(url: string) {
 	const bytes = await fetchBytes(url);
 	const file = new File([bytes], url.split('/').pop() ?? 'bench.csv', { type: 'text/csv' });
@@ -113,24 +145,30 @@ function summarise(times: number[]): Timing {
 /**
  * Change indicator (and units) `runs` times, as a page does: series through the views' loaders, option,
  * ECharts draw. Timed to the painted canvas (`setOption` draws synchronously) and, separately, to
- * ECharts' `finished` event, which waits for the next animation frame. `cold` forgets every kept answer
- * before each change, so each one is a real DuckDB query; warm runs revisit kept answers as a leader
- * flipping between indicators does.
+ * ECharts' `finished` event, which waits for the next animation frame. Modes:
+ * - `new`: every kept answer and every kept query plan is forgotten first: DuckDB plans and runs;
+ * - `cold`: kept answers are forgotten: DuckDB runs the query again (on a plan kept since the last write);
+ * - `kept`: answers kept, as a leader flipping back to an indicator gets them.
  */
 export async function redrawTimes(
 	chartEl: HTMLElement,
 	codes: string[],
 	unitSets: string[][],
 	runs: number,
-	cold: boolean
+	mode: 'new' | 'cold' | 'kept'
 ) {
+	const store = await data.open();
 	const painted: number[] = [];
 	const finished: number[] = [];
 	const query: number[] = [];
+	const build: number[] = [];
+	const draw: number[] = [];
 	const colorOf = makeColorOf(unitSets.flat());
 	const instance = instanceOf(chartEl)!;
 	for (let i = 0; i < runs; i++) {
-		if (cold) forgetAnswers();
+		if (mode !== 'kept') forgetAnswers();
+		// Any write forgets the kept plans (see statementRunner).
+		if (mode === 'new') await store.query('CREATE OR REPLACE TEMP TABLE bench_forget AS SELECT 1');
 		// Every pair of indicator and unit set in turn.
 		const code = codes[i % codes.length];
 		const units = unitSets[Math.floor(i / codes.length) % unitSets.length];
@@ -143,14 +181,25 @@ export async function redrawTimes(
 			...trendOption(rows, { locale: 'vi', indicator, theme: 'screen', colorOf }),
 			animation: false
 		};
+		const t2 = now();
 		const done = new Promise<void>((resolve) => instance.on('finished', () => resolve()));
 		instance.setOption(option, { notMerge: true });
-		const t2 = now();
+		const t3 = now();
 		await done;
 		instance.off('finished');
 		query.push(t1 - t0);
-		painted.push(t2 - t0);
+		build.push(t2 - t1);
+		draw.push(t3 - t2);
+		painted.push(t3 - t0);
 		finished.push(now() - t0);
 	}
-	return { painted: summarise(painted), finished: summarise(finished), query: summarise(query) };
+	return {
+		painted: summarise(painted),
+		finished: summarise(finished),
+		query: summarise(query),
+		option: summarise(build),
+		draw: summarise(draw),
+		/** The first change measured (after a page load, the engine's code is not yet warm). */
+		first: painted[0]
+	};
 }
