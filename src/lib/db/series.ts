@@ -70,13 +70,11 @@ export function seriesQuery(
 
 	if (indicator.kind === 'raw') {
 		const agg =
-			grouping === 'unit'
-				? 'any_value(value)'
-				: indicator.aggregation === 'mean'
-					? 'avg(value)'
-					: indicator.aggregation === 'median'
-						? 'median(value)'
-						: 'sum(value)';
+			indicator.aggregation === 'mean'
+				? 'avg(value)'
+				: indicator.aggregation === 'median'
+					? 'median(value)'
+					: 'sum(value)';
 		const code = p(indicator.code);
 		// A stock (aggregation 'latest') has one value per year: the year's own, else the latest half or
 		// quarter the unit reported in that year. Flows are never added up over halves here.
@@ -87,9 +85,14 @@ export function seriesQuery(
 				   FROM observations WHERE indicator = ${code} AND regexp_full_match(period, '[0-9]{4}(-H[12]|-Q[1-4])?')
 				     AND ${rowFilter} GROUP BY unit, left(period, 4)`
 				: `SELECT * FROM observations WHERE indicator = ${code} AND ${periodFilter} AND ${rowFilter}`;
+		// Per unit, a key (unit, period, indicator) is stored once: its rows need no grouping.
+		const g =
+			grouping === 'unit'
+				? `SELECT unit, period, value, qualifier, 1 AS units FROM obs`
+				: `SELECT ${key} AS unit, period, ${agg} AS value, max(qualifier) AS qualifier, count(*)::INTEGER AS units FROM obs GROUP BY 1, 2`;
 		const sql = `
 WITH obs AS (${base}),
-g AS (SELECT ${key} AS unit, period, ${agg} AS value, max(qualifier) AS qualifier, count(*)::INTEGER AS units FROM obs GROUP BY 1, 2)
+g AS (${g})
 SELECT unit, period, value, qualifier, NULL::DOUBLE AS numerator, NULL::DOUBLE AS denominator, units FROM g
 WHERE ${unitFilter} ORDER BY unit, period`;
 		return { sql, params };
@@ -115,7 +118,7 @@ WITH pivoted AS (
   ${pivot}
   FROM observations WHERE indicator IN (${codes.join(', ')}) AND ${periodFilter} AND ${rowFilter} GROUP BY unit, period),
 obs AS (SELECT * FROM pivoted WHERE ${complete}),
-g AS (SELECT ${key} AS unit, period, ${summed}, count(*)::INTEGER AS units FROM obs GROUP BY 1, 2),
+g AS (${grouping === 'unit' ? 'SELECT *, 1 AS units FROM obs' : `SELECT ${key} AS unit, period, ${summed}, count(*)::INTEGER AS units FROM obs GROUP BY 1, 2`}),
 r AS (SELECT unit, period, ${formulaToSql(ast)} AS value, ${qualifierSql(ast)} AS qualifier,
   ${ratio ? formulaToSql(ratio.numerator) : 'NULL::DOUBLE'} AS numerator,
   ${ratio ? formulaToSql(ratio.denominator) : 'NULL::DOUBLE'} AS denominator, units FROM g)
