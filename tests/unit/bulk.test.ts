@@ -112,6 +112,39 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 		expect(staged.find((o) => o.unit === 'Phổ Minh')?.note).toBe('=HYPERLINK("http://x","y")');
 	});
 
+	it('reads canonical texts as they are (no join) and still finds what the JavaScript path finds', async () => {
+		// Canonical names, years, codes and plain numbers: every text resolves to itself. Still: a
+		// conflicting duplicate, a negative count, more successes than mediations, a rate off its counts.
+		const rows = [
+			'unit,period,indicator,value,qualifier,note',
+			'Phổ An,2022,petitions_received,12,,',
+			'Phổ An,2022,land_disputes_mediated,4,,',
+			'Phổ An,2022,land_disputes_mediated_success,6,,',
+			'Phổ Văn,2022,petitions_received,-2,,',
+			'Phổ Văn,2023,petitions_received,7,,=1+1',
+			'Phổ Văn,2023,petitions_received,8,,',
+			'Nguyễn Nghiêm,2023,petition_cases_received,21,,',
+			'Nguyễn Nghiêm,2023,land_disputes_mediated,8,,',
+			'Nguyễn Nghiêm,2023,feedback_cases_resolved,12,,',
+			'Nguyễn Nghiêm,2023,petition_resolution_rate_reported,99.5,,',
+			'Nguyễn Nghiêm,2022,petitions_received,19,,'
+		].join('\n');
+		const bytes = encode(rows);
+		const js = await importCsv(bytes, { ...opts, fileName: 'clean.csv' });
+		const bulk = (await bulkImport(store, bytes, { ...opts, fileName: 'clean.csv' }, { minBytes: 0 }))!;
+		expect(sortIssues(bulk.result.issues.filter((i) => i.row > 0))).toEqual(
+			sortIssues(js.issues.filter((i) => i.row > 0))
+		);
+		expect(new Set(bulk.result.issues.map((i) => i.code))).toEqual(
+			new Set(['duplicate_conflict', 'negative_count', 'mediated_success_exceeds_mediated', 'rate_mismatch'])
+		);
+		const staged = await store.query<Observation>(
+			`SELECT unit, period, indicator, value, qualifier, source, note FROM ${bulk.table}`
+		);
+		expect(new Map(staged.map((o) => [key(o), o]))).toEqual(new Map(js.observations.map((o) => [key(o), o])));
+		await store.dropStaged(bulk.table);
+	});
+
 	it('imports an export of the bundled data back to identical rows, then commits it', async () => {
 		const all = await store.query<Observation>(
 			'SELECT unit, period, indicator, value, qualifier, source, note FROM observations'

@@ -145,8 +145,10 @@ export async function bulkImport(
 			await e.run(`DROP TABLE IF EXISTS ${table}`);
 			throw error;
 		} finally {
-			for (const t of ['b_raw', 'b_map', 'b_dup', 'b_rule', 'b_order'])
-				await e.run(`DROP TABLE IF EXISTS ${t}`);
+			// One round trip: DuckDB runs the statements of a text one after the other.
+			await e.run(
+				['b_raw', 'b_map', 'b_dup', 'b_rule', 'b_order'].map((t) => `DROP TABLE IF EXISTS ${t}`).join('; ')
+			);
 		}
 	});
 }
@@ -209,70 +211,80 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		const v = resolveValue(indicator, value, codeOf.get(indicator), problem);
 		if (v) texts.push(v);
 	}
-	await stage(e, `b_map-t-${id}.csv`, 'INSERT INTO b_map', texts);
-
-	// 3. Every row with what its texts resolved to: the staged table.
+	// 3. Every row with what its texts resolved to: the staged table. A kind of text that resolved to
+	// itself everywhere without a finding (an export of this app: canonical names, years, codes, plain
+	// numbers) is read as it is, and its join is left out.
+	const unitPeriodAsIs = texts.every(
+		(l) =>
+			l.kind !== 'unit_period' ||
+			(l.to === l.a && l.period === l.b && l.p1 === undefined && l.p2 === undefined)
+	);
+	const noQualifiers = qualifiers.every((q) => q.qualifier === '');
+	const valueTexts = texts.some((l) => l.kind === 'value');
 	const map = (kind: Lookup['kind']) => `(SELECT * FROM b_map WHERE kind = '${kind}')`;
+	const up = unitPeriodAsIs ? null : 'up';
+	const q = noQualifiers ? null : 'q';
+	const v = valueTexts ? 'v' : null;
+	const joined = new Set<Lookup['kind']>([
+		...(up ? ['unit_period' as const] : []),
+		...(q ? ['qualifier' as const] : []),
+		'value'
+	]);
+	const staged = texts.filter((l) => joined.has(l.kind));
+	if (staged.length > 0) await stage(e, `b_map-t-${id}.csv`, 'INSERT INTO b_map', staged);
+	const joins = [
+		up ? `LEFT JOIN ${map('unit_period')} up ON up.a = r.unit AND up.b = r.period` : '',
+		`LEFT JOIN ${map('indicator')} i ON i.a = r.indicator`,
+		q ? `LEFT JOIN ${map('qualifier')} q ON q.a = r.qualifier` : '',
+		v ? `LEFT JOIN ${map('value')} v ON v.a = r.indicator AND v.b = r.value` : ''
+	].filter(Boolean);
+	const flag = (alias: string | null, column: string) =>
+		alias ? `coalesce(${alias}.${column}, false)` : 'false';
+	const finding = (alias: string | null, column = 'p1') => (alias ? `${alias}.${column}` : 'NULL::INTEGER');
+	const valueQualifier = v ? `coalesce(v.qualifier, '')` : `''`;
 	await e.run(
 		`CREATE OR REPLACE TEMP TABLE ${table} AS
 		 WITH j AS (
-		   SELECT (r.rowid + 2)::INTEGER AS row, coalesce(up."to", '') AS unit, coalesce(up.period, '') AS period,
+		   SELECT (r.rowid + 2)::INTEGER AS row,
+		          ${up ? `coalesce(up."to", '')` : 'r.unit'} AS unit, ${up ? `coalesce(up.period, '')` : 'r.period'} AS period,
 		          coalesce(i."to", '') AS indicator,
-		          CASE WHEN v.b IS NOT NULL THEN v.value ELSE TRY_CAST(r.value AS DOUBLE) END AS value,
-		          CASE WHEN r.qualifier <> '' THEN coalesce(q."to", '') ELSE coalesce(v.qualifier, '') END AS qualifier,
+		          ${v ? 'CASE WHEN v.b IS NOT NULL THEN v.value ELSE TRY_CAST(r.value AS DOUBLE) END' : 'TRY_CAST(r.value AS DOUBLE)'} AS value,
+		          ${q ? `CASE WHEN r.qualifier <> '' THEN coalesce(q."to", '') ELSE ${valueQualifier} END` : valueQualifier} AS qualifier,
 		          CASE WHEN r.source <> '' THEN r.source ELSE ? END AS source,
 		          CASE WHEN starts_with(r.note, '''') THEN regexp_replace(r.note, '^''([=+\\-@\\t\\r])', '\\1') ELSE r.note END AS note,
-		          r.value AS raw, coalesce(v.missing, false) AS missing,
-		          coalesce(i.skip, false) OR coalesce(v.skip, false) AS skip,
-		          coalesce(up.err, false) OR coalesce(i.err, false) OR coalesce(q.err, false) OR coalesce(v.err, false) AS err,
-		          up.p1, up.p2, i.p1 AS p3, q.p1 AS p4, v.p1 AS p5,
+		          r.value AS raw, ${flag(v, 'missing')} AS missing,
+		          coalesce(i.skip, false) OR ${flag(v, 'skip')} AS skip,
+		          ${flag(up, 'err')} OR coalesce(i.err, false) OR ${flag(q, 'err')} OR ${flag(v, 'err')} AS err,
+		          ${finding(up)} AS p1, ${finding(up, 'p2')} AS p2, i.p1 AS p3, ${finding(q)} AS p4, ${finding(v)} AS p5,
 		          coalesce(i.categorical, false) AS categorical, coalesce(i.is_count, false) AS is_count,
 		          coalesce(i.is_percent, false) AS is_percent
-		   FROM b_raw r
-		   LEFT JOIN ${map('unit_period')} up ON up.a = r.unit AND up.b = r.period
-		   LEFT JOIN ${map('indicator')} i ON i.a = r.indicator
-		   LEFT JOIN ${map('qualifier')} q ON q.a = r.qualifier
-		   LEFT JOIN ${map('value')} v ON v.a = r.indicator AND v.b = r.value)
+		   FROM b_raw r ${joins.join(' ')})
 		 SELECT * EXCLUDE (categorical, is_count, is_percent),
 		        CASE WHEN ${RESOLVED} THEN ${RANGE_ERROR} END AS range_error
 		 FROM j`,
 		[opts.fileName]
 	);
 	const [counts] = (await e.run(
-		`SELECT count(*) AS rows, count(*) FILTER (WHERE missing) AS missing, count(*) FILTER (WHERE skip) AS skipped
+		`SELECT count(*) AS rows, count(*) FILTER (WHERE missing) AS missing, count(*) FILTER (WHERE skip) AS skipped,
+		        count(*) FILTER (WHERE range_error IS NOT NULL) AS ranged,
+		        count(*) FILTER (WHERE NOT (${RESOLVED}) OR range_error IS NOT NULL) AS rejected
 		 FROM ${table}`
-	)) as { rows: number; missing: number; skipped: number }[];
+	)) as { rows: number; missing: number; skipped: number; ranged: number; rejected: number }[];
 
 	// 4. Findings of the distinct texts, listed on the rows where they occur.
-	const hits = (await e.run(
-		`WITH h AS (SELECT row, raw, unnest([p1, p2, p3, p4, p5]) AS p FROM ${table}
-		            WHERE NOT missing AND coalesce(p1, p2, p3, p4, p5) IS NOT NULL)
-		 SELECT p, row, raw, count(*) OVER (PARTITION BY p) AS n FROM h WHERE p IS NOT NULL
-		 QUALIFY row_number() OVER (PARTITION BY p ORDER BY row) <= ${LISTED_PER_CODE} ORDER BY row`
-	)) as { p: number; row: number; raw: string; n: number }[];
-	const rawOf = await rawCells(
-		e,
-		hits.map((h) => h.row)
-	);
-	const listedPerProblem = new Map<number, number>();
-	for (const h of hits) {
-		const pr = problems[h.p];
-		const value = plain(pr.column === 'value' ? h.raw : (rawOf.get(h.row)?.[pr.column] ?? '')).trim();
-		log.add(pr.severity, pr.code, { row: h.row, column: pr.column, value }, pr.args, pr.suggestions);
-		listedPerProblem.set(h.p, h.n);
-	}
-	for (const [p, n] of listedPerProblem)
-		log.addUnlisted(problems[p].severity, problems[p].code, n - Math.min(n, LISTED_PER_CODE));
+	if (problems.length > 0) await listHits(e, table, log, problems);
 
 	// 5. Ranges: negative counts, percentages over 100. Rows that did not resolve go too.
-	await listed(
-		e,
-		log,
-		`SELECT row, raw, range_error AS code FROM ${table} WHERE range_error IS NOT NULL`,
-		'error',
-		() => ({})
-	);
-	await e.run(`DELETE FROM ${table} WHERE NOT (${RESOLVED}) OR range_error IS NOT NULL`);
+	if (counts.ranged > 0)
+		await listed(
+			e,
+			log,
+			`SELECT row, raw, range_error AS code FROM ${table} WHERE range_error IS NOT NULL`,
+			'error',
+			() => ({})
+		);
+	if (counts.rejected > 0)
+		await e.run(`DELETE FROM ${table} WHERE NOT (${RESOLVED}) OR range_error IS NOT NULL`);
 
 	// 6. The same (unit, period, indicator) twice: keys whose hash repeats, then told apart exactly.
 	await e.run(
@@ -291,21 +303,24 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		c: String(r.indicator),
 		list: String(r.first_row)
 	});
-	const sameDropped = await listed(
-		e,
-		log,
-		`SELECT *, 'duplicate_same' AS code FROM b_dup WHERE rn > 1 AND same_as_first`,
-		'warning',
-		dupArgs
-	);
-	await listed(
-		e,
-		log,
-		`SELECT *, 'duplicate_conflict' AS code FROM b_dup WHERE rn > 1 AND NOT same_as_first`,
-		'error',
-		dupArgs
-	);
-	await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_dup WHERE rn > 1 OR conflict)`);
+	let sameDropped = 0;
+	if (await hasRows(e, 'b_dup')) {
+		sameDropped = await listed(
+			e,
+			log,
+			`SELECT *, 'duplicate_same' AS code FROM b_dup WHERE rn > 1 AND same_as_first`,
+			'warning',
+			dupArgs
+		);
+		await listed(
+			e,
+			log,
+			`SELECT *, 'duplicate_conflict' AS code FROM b_dup WHERE rn > 1 AND NOT same_as_first`,
+			'error',
+			dupArgs
+		);
+		await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_dup WHERE rn > 1 OR conflict)`);
+	}
 
 	// 7. Order and rate rules, on the rows of the indicators they compare.
 	await checkRules(e, table, log, new Map(opts.dictionary.map((i) => [i.code, i])));
@@ -362,10 +377,13 @@ async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<st
 			c: String(r.hi_row)
 		};
 	};
-	await listed(e, log, `SELECT * FROM b_order WHERE approximate`, 'warning', orderArgs);
-	await listed(e, log, `SELECT * FROM b_order WHERE NOT approximate`, 'error', orderArgs);
-	// A row an order rule rejects takes no part in a rate check.
-	await e.run(`DELETE FROM b_rule WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
+	const rejected = await hasRows(e, 'b_order');
+	if (rejected) {
+		await listed(e, log, `SELECT * FROM b_order WHERE approximate`, 'warning', orderArgs);
+		await listed(e, log, `SELECT * FROM b_order WHERE NOT approximate`, 'error', orderArgs);
+		// A row an order rule rejects takes no part in a rate check.
+		await e.run(`DELETE FROM b_rule WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
+	}
 	for (const rule of RATE_RULES) {
 		const nums = rule.numerator.map((_, i) => `n${i}`);
 		const sides = ['rep', 'den', ...nums];
@@ -391,7 +409,35 @@ async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<st
 			})
 		);
 	}
-	await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
+	if (rejected)
+		await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
+}
+
+async function hasRows(e: Engine, table: string): Promise<boolean> {
+	return (await e.run(`SELECT 1 FROM ${table} LIMIT 1`)).length > 0;
+}
+
+/** Findings of distinct texts, listed on the first rows where they occur and counted on the rest. */
+async function listHits(e: Engine, table: string, log: IssueLog, problems: Problem[]) {
+	const hits = (await e.run(
+		`WITH h AS (SELECT row, raw, unnest([p1, p2, p3, p4, p5]) AS p FROM ${table}
+		            WHERE NOT missing AND coalesce(p1, p2, p3, p4, p5) IS NOT NULL)
+		 SELECT p, row, raw, count(*) OVER (PARTITION BY p) AS n FROM h WHERE p IS NOT NULL
+		 QUALIFY row_number() OVER (PARTITION BY p ORDER BY row) <= ${LISTED_PER_CODE} ORDER BY row`
+	)) as { p: number; row: number; raw: string; n: number }[];
+	const rawOf = await rawCells(
+		e,
+		hits.map((h) => h.row)
+	);
+	const listedPerProblem = new Map<number, number>();
+	for (const h of hits) {
+		const pr = problems[h.p];
+		const value = plain(pr.column === 'value' ? h.raw : (rawOf.get(h.row)?.[pr.column] ?? '')).trim();
+		log.add(pr.severity, pr.code, { row: h.row, column: pr.column, value }, pr.args, pr.suggestions);
+		listedPerProblem.set(h.p, h.n);
+	}
+	for (const [p, n] of listedPerProblem)
+		log.addUnlisted(problems[p].severity, problems[p].code, n - Math.min(n, LISTED_PER_CODE));
 }
 
 type AddProblem = (p: Problem) => number;
