@@ -50,6 +50,9 @@ const RULE_CODES = [
 		...RATE_RULES.flatMap((r) => [r.reported, r.denominator, ...r.numerator])
 	])
 ];
+/** Distinct texts resolved between two breaks: tens of thousands of them would hold the page too long. */
+const YIELD_EVERY = 2000;
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -198,7 +201,10 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		unit: string;
 		period: string;
 	}[];
-	for (const { unit, period } of pairs) texts.push(resolveUnitPeriod(unit, period, opts, problem));
+	for (const [i, { unit, period }] of pairs.entries()) {
+		texts.push(resolveUnitPeriod(unit, period, opts, problem));
+		if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToPage();
+	}
 	const qualifiers = (await e.run(`SELECT qualifier FROM b_raw GROUP BY qualifier`)) as {
 		qualifier: string;
 	}[];
@@ -207,7 +213,8 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		`SELECT indicator, value FROM b_raw
 		 WHERE NOT ${PLAIN_NUMBER} OR indicator IN (SELECT a FROM b_map WHERE categorical) GROUP BY indicator, value`
 	)) as { indicator: string; value: string }[];
-	for (const { indicator, value } of values) {
+	for (const [i, { indicator, value }] of values.entries()) {
+		if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToPage();
 		const v = resolveValue(indicator, value, codeOf.get(indicator), problem);
 		if (v) texts.push(v);
 	}
