@@ -331,3 +331,40 @@ test('an unknown indicator column is added as a new indicator and saved with its
 	await expect(page.getByRole('link', { name: 'Số buổi đối thoại với thanh niên' })).toBeVisible();
 	expect(await page.evaluate(() => (window as unknown as { alerted?: number }).alerted)).toBeUndefined();
 });
+
+test('a large canonical file (DuckDB bulk path) is re-checked after a one-click fix and its rows import', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	// Over 256 KB, canonical header, UTF-8: read by DuckDB's read_csv. One ward name has a typo.
+	const units = ['Phổ An', 'Phổ Văn', 'Phổ Châu', 'Phổ Thạnh', 'Phổ Minh', 'Phổ Vinh', 'Phổ Hòa', 'Phổ Ninh'];
+	const codes = [
+		'petitions_received',
+		'petition_cases_received',
+		'land_disputes_mediated',
+		'feedback_cases_resolved'
+	];
+	const note = 'Ghi chú dài để tệp lớn hơn 256 KB — '.repeat(5);
+	const lines = ['unit,period,indicator,value,qualifier,note'];
+	for (const unit of units)
+		for (let year = 1990; year <= 2020; year++)
+			for (const code of codes) lines.push(`${unit},${year},${code},${(year % 7) + 3},,${note}`);
+	lines.push(`Phổ Ann,2021,petitions_received,5,,${note}`);
+	const buffer = Buffer.from(lines.join('\n') + '\n');
+	expect(buffer.length).toBeGreaterThan(256 * 1024);
+
+	await openImport(page);
+	await page.getByTestId('file-input').setInputFiles({ name: 'lon.csv', mimeType: 'text/csv', buffer });
+	const report = page.getByTestId('import-report');
+	const unknown = report.locator('tr[data-code="unknown_unit"]');
+	await expect(unknown).toContainText('Phổ Ann');
+	await expect(page.getByTestId('import-valid')).toHaveText('992');
+
+	// The fix re-reads the same bytes: all of them are still there.
+	await unknown.getByRole('button', { name: 'Phổ An', exact: true }).click();
+	await expect(report.locator('tr[data-code="unknown_unit"]')).toHaveCount(0);
+	await expect(page.getByTestId('import-valid')).toHaveText('993');
+	await page.getByTestId('import-commit').click();
+	// 992 new figures (1990–2020); the fixed row replaces Phổ An's stored 2021 figure.
+	await expect(page.getByTestId('import-saved')).toContainText('992 giá trị mới, 1 thay đổi');
+});

@@ -19,7 +19,9 @@ export async function createBrowserEngine(): Promise<Engine> {
 	return {
 		run: statements.run,
 		async registerFile(name, bytes) {
-			await db.registerFileBuffer(name, bytes);
+			// duckdb-wasm transfers the buffer to its worker (the caller's bytes would be left empty, and
+			// a file is read again when it is re-checked): a copy goes instead.
+			await db.registerFileBuffer(name, bytes.slice());
 		},
 		async createFile(name) {
 			await db.registerEmptyFileBuffer(name);

@@ -9,7 +9,7 @@ export type Row = Record<string, unknown>;
 export interface Engine {
 	/** Run one statement; `params` bind to `?` placeholders (a prepared statement, never string-built SQL). */
 	run(sql: string, params?: Param[]): Promise<Row[]>;
-	/** Make bytes readable by `read_csv('name')`. */
+	/** Make bytes readable by `read_csv('name')`; the caller's bytes stay as they were. */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/** Prepare an empty file for `COPY … TO`; returns the path to write to. */
