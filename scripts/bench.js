@@ -195,8 +195,17 @@ try {
 		results.import.push(row);
 		if (app.calls) {
 			const total = app.calls.reduce((s, c) => s + c.ms, 0);
-			console.log(`  ${app.calls.length} engine calls, ${total.toFixed(0)} ms in them:`);
-			for (const c of app.calls) console.log(`  ${c.ms.toFixed(1).padStart(8)} ms  ${c.what}`);
+			console.log(
+				`  ${app.calls.length} engine calls, ${total.toFixed(0)} ms in them; main-thread tasks over 50 ms:`
+			);
+			const events = [
+				...app.calls.map((c) => ({ at: c.at, line: `${c.ms.toFixed(1).padStart(8)} ms  ${c.what}` })),
+				...app.longTasks.map((t) => ({
+					at: t.at,
+					line: `${t.ms.toFixed(0).padStart(8)} ms  ── main-thread task ──`
+				}))
+			].sort((a, b) => a.at - b.at);
+			for (const e of events) console.log(`  ${e.line}`);
 		}
 		console.log(
 			`${''.padEnd(29)}${String(n).padEnd(10)}${mb.toFixed(1).padStart(5)}  ${app.ms.toFixed(0).padStart(8)}  ${(mb / (app.ms / 1000)).toFixed(1).padStart(8)}  ${bare.ms.toFixed(0).padStart(7)}  ${(mb / (bare.ms / 1000)).toFixed(1).padStart(9)}  ${row.ratio.toFixed(2).padStart(5)}  ${app.path.padEnd(7)} ${app.longestTask.toFixed(0)} ms  (check+diff ${app.parseMs.toFixed(0)} ms, commit ${app.commitMs.toFixed(0)} ms)`

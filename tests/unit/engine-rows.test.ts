@@ -37,13 +37,13 @@ describe('rows read back from DuckDB (Arrow → plain rows, column by column)', 
 		expect(Array.isArray(row.list)).toBe(true);
 	});
 
-	it('reads every row of a result that spans several Arrow batches, in order', async () => {
+	it('reads every row of a result that spans many Arrow batches (in steps), in order', async () => {
 		const rows = await engine.run(
-			`SELECT range::INTEGER AS n, range * 0.5 AS half, 'u' || range AS unit FROM range(5000)`
+			`SELECT range::INTEGER AS n, range * 0.5 AS half, 'u' || range AS unit FROM range(20000)`
 		);
-		expect(rows).toHaveLength(5000);
+		expect(rows).toHaveLength(20000);
 		expect(rows[0]).toEqual({ n: 0, half: 0, unit: 'u0' });
-		expect(rows[4999]).toEqual({ n: 4999, half: 2499.5, unit: 'u4999' });
+		expect(rows[19999]).toEqual({ n: 19999, half: 9999.5, unit: 'u19999' });
 		expect(rows.every((r, i) => r.n === i && r.half === i / 2)).toBe(true);
 	});
 });

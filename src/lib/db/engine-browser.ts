@@ -18,10 +18,10 @@ export async function createBrowserEngine(): Promise<Engine> {
 	const statements = statementRunner(conn);
 	return {
 		run: statements.run,
-		async registerFile(name, bytes) {
-			// duckdb-wasm transfers the buffer to its worker (the caller's bytes would be left empty, and
-			// a file is read again when it is re-checked): a copy goes instead.
-			await db.registerFileBuffer(name, bytes.slice());
+		async registerFile(name, data) {
+			if (data instanceof Blob)
+				await db.registerFileHandle(name, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+			else await db.registerFileBuffer(name, data);
 		},
 		async createFile(name) {
 			await db.registerEmptyFileBuffer(name);

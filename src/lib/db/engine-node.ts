@@ -28,8 +28,8 @@ export async function createNodeEngine(): Promise<Engine> {
 	const statements = statementRunner(conn);
 	return {
 		run: statements.run,
-		async registerFile(name, bytes) {
-			db.registerFileBuffer(name, bytes);
+		async registerFile(name, data) {
+			db.registerFileBuffer(name, data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data);
 		},
 		async createFile(name) {
 			// Node's runtime writes COPY output to the real file system.

@@ -9,8 +9,11 @@ export type Row = Record<string, unknown>;
 export interface Engine {
 	/** Run one statement; `params` bind to `?` placeholders (a prepared statement, never string-built SQL). */
 	run(sql: string, params?: Param[]): Promise<Row[]>;
-	/** Make bytes readable by `read_csv('name')`; the caller's bytes stay as they were. */
-	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Make a file readable by `read_csv('name')`: a Blob (a file the person chose) is read where DuckDB
+	 * runs, bytes are handed over (in the browser they move to DuckDB's worker and are left empty here).
+	 */
+	registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/** Prepare an empty file for `COPY … TO`; returns the path to write to. */
 	createFile(name: string): Promise<string>;
@@ -40,13 +43,20 @@ const ARROW_FLOAT = 3;
 /**
  * Arrow rows → plain JS rows: numbers instead of BigInt, arrays instead of Arrow vectors. Column by
  * column: a numeric column without nulls is read as the typed array it already is, other columns
- * value by value — several times faster than a `toJSON()` per row on large results.
+ * value by value — several times faster than a `toJSON()` per row on large results — and tens of
+ * thousands of rows in steps, so that the page is never held for long.
  */
-export function toPlainRows(table: ArrowTable): Row[] {
+export async function toPlainRows(table: ArrowTable, rowsPerStep = 8192): Promise<Row[]> {
 	const names = table.schema.fields.map((f) => f.name);
 	const rows: Row[] = new Array(table.numRows);
 	let offset = 0;
+	let sinceBreak = 0;
 	for (const batch of table.batches) {
+		// A large result is read in steps, with a break for the page between them.
+		if (sinceBreak >= rowsPerStep) {
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			sinceBreak = 0;
+		}
 		const columns = names.map((_, c) => columnValues(batch.getChildAt(c), batch.numRows));
 		for (let i = 0; i < batch.numRows; i++) {
 			const row: Row = {};
@@ -54,6 +64,7 @@ export function toPlainRows(table: ArrowTable): Row[] {
 			rows[offset + i] = row;
 		}
 		offset += batch.numRows;
+		sinceBreak += batch.numRows;
 	}
 	return rows;
 }

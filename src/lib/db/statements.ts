@@ -94,7 +94,7 @@ export function statementRunner<S extends PreparedStatement>(conn: Connection<S>
 			if (params.length === 0) return toPlainRows(await conn.query(sql));
 			const stmt = await conn.prepare(sql);
 			try {
-				return toPlainRows(await stmt.query(...params));
+				return await toPlainRows(await stmt.query(...params));
 			} finally {
 				await stmt.close();
 			}

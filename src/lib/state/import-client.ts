@@ -24,7 +24,7 @@ export class ImportCancelled extends Error {
 }
 
 export function runImport(
-	bytes: Uint8Array,
+	source: Blob,
 	options: ImportOptions,
 	onProgress?: (progress: ImportProgress) => void
 ): RunningImport {
@@ -51,7 +51,8 @@ export function runImport(
 			reject(new Error(e.message));
 		};
 		// `options` must be plain data ($state proxies cannot be cloned): the session sends a snapshot.
-		worker.postMessage({ bytes, options });
+		// A Blob crosses to the worker by reference: the worker reads the bytes, not the page.
+		worker.postMessage({ source, options });
 	});
 	return {
 		result,

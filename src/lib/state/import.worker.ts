@@ -8,9 +8,10 @@ import type { WorkerReply } from './import-client';
 
 const reply = (message: WorkerReply) => self.postMessage(message);
 
-self.onmessage = async (event: MessageEvent<{ bytes: Uint8Array; options: ImportOptions }>) => {
+self.onmessage = async (event: MessageEvent<{ source: Blob; options: ImportOptions }>) => {
 	try {
-		const result = await importCsv(event.data.bytes, event.data.options, {
+		const bytes = new Uint8Array(await event.data.source.arrayBuffer());
+		const result = await importCsv(bytes, event.data.options, {
 			onProgress: (progress) => reply({ type: 'progress', progress })
 		});
 		reply({ type: 'done', result });
