@@ -312,6 +312,11 @@ test.describe('compare', () => {
 		for (const u of units) await expect(table.locator('thead')).toContainText(u);
 		const phoAn = value('Phổ An', '2024', 'petition_cases_received')!;
 		await expect(table.locator('tr', { hasText: 'Tổng số vụ việc tiếp nhận' })).toContainText(String(phoAn));
+		// Each panel can be pinned on its own: one pin per drawn indicator.
+		await page.getByText('Ghim từng chỉ tiêu vào buổi họp').click();
+		const pins = page.locator('.pin-list li');
+		await expect(pins.first()).toContainText('Tỷ lệ xử lý đơn (theo vụ việc)');
+		expect(await pins.count()).toBe(await table.locator('tbody tr').count());
 		// Add a fifth unit through the picker; the sixth is the most.
 		await page
 			.getByTestId('unit-picker')
