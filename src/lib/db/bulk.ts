@@ -30,7 +30,8 @@ import {
 } from '$lib/import';
 import type { Indicator } from '$lib/model/types';
 import { rowsToCsv } from './csv';
-import type { Engine, Row } from './engine';
+import { nextTask, type Engine, type Row } from './engine';
+import { sqlLiteral } from './literal';
 import type { Store } from './store';
 
 /** Below this size the JavaScript path is as fast and reports exactly the same. */
@@ -52,8 +53,6 @@ const RULE_CODES = [
 ];
 /** Distinct texts resolved between two breaks: tens of thousands of them would hold the page too long. */
 const YIELD_EVERY = 1000;
-const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
-const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /** The header fields when the file is a canonical long CSV in UTF-8, else null. */
@@ -208,7 +207,7 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 	}[];
 	for (const [i, { unit, period }] of pairs.entries()) {
 		texts.push(resolveUnitPeriod(unit, period, opts, problem));
-		if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToPage();
+		if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTask();
 	}
 	const qualifiers = (await e.run(`SELECT qualifier FROM b_raw GROUP BY qualifier`)) as {
 		qualifier: string;
@@ -219,7 +218,7 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		 WHERE NOT ${PLAIN_NUMBER} OR indicator IN (SELECT a FROM b_map WHERE categorical) GROUP BY indicator, value`
 	)) as { indicator: string; value: string }[];
 	for (const [i, { indicator, value }] of values.entries()) {
-		if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToPage();
+		if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTask();
 		const v = resolveValue(indicator, value, codeOf.get(indicator), problem);
 		if (v) texts.push(v);
 	}
@@ -362,18 +361,18 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<string, Indicator>) {
 	await e.run(
 		`CREATE OR REPLACE TEMP TABLE b_rule AS SELECT row, unit, period, indicator, value, qualifier, raw FROM ${table}
-		 WHERE indicator IN (${RULE_CODES.map(sqlText).join(', ')})`
+		 WHERE indicator IN (${RULE_CODES.map(sqlLiteral).join(', ')})`
 	);
 	const pair = (a: string, b: string) =>
 		`JOIN b_rule ${b} ON ${b}.unit = ${a}.unit AND ${b}.period = ${a}.period`;
 	await e.run(
 		`CREATE OR REPLACE TEMP TABLE b_order AS ${ORDER_RULES.map(
 			(rule) =>
-				`SELECT lo.row, lo.raw, hi.value AS hi_value, hi.row AS hi_row, ${sqlText(rule.code)} AS code,
-				   ${sqlText(rule.lesser)} AS lesser, ${sqlText(rule.greater)} AS greater,
+				`SELECT lo.row, lo.raw, hi.value AS hi_value, hi.row AS hi_row, ${sqlLiteral(rule.code)} AS code,
+				   ${sqlLiteral(rule.lesser)} AS lesser, ${sqlLiteral(rule.greater)} AS greater,
 				   (lo.qualifier = '~' OR hi.qualifier = '~') AS approximate
 				 FROM b_rule lo ${pair('lo', 'hi')}
-				 WHERE lo.indicator = ${sqlText(rule.lesser)} AND hi.indicator = ${sqlText(rule.greater)}
+				 WHERE lo.indicator = ${sqlLiteral(rule.lesser)} AND hi.indicator = ${sqlLiteral(rule.greater)}
 				   AND hi.qualifier <> '>' AND lo.value > hi.value`
 		).join(' UNION ALL ')}`
 	);
@@ -404,13 +403,13 @@ async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<st
 			e,
 			log,
 			`SELECT rep.row, rep.raw, rep.value AS reported, den.value AS den, ${nums.map((n) => `${n}.value AS ${n}`).join(', ')},
-			        100 * ${sum} / den.value AS recomputed, ${sqlText(rule.code)} AS code
+			        100 * ${sum} / den.value AS recomputed, ${sqlLiteral(rule.code)} AS code
 			 FROM b_rule rep ${sides
 					.slice(1)
 					.map((n) => pair('rep', n))
 					.join(' ')}
-			 WHERE rep.indicator = ${sqlText(rule.reported)} AND den.indicator = ${sqlText(rule.denominator)}
-			   AND ${rule.numerator.map((code, i) => `n${i}.indicator = ${sqlText(code)}`).join(' AND ')}
+			 WHERE rep.indicator = ${sqlLiteral(rule.reported)} AND den.indicator = ${sqlLiteral(rule.denominator)}
+			   AND ${rule.numerator.map((code, i) => `n${i}.indicator = ${sqlLiteral(code)}`).join(' AND ')}
 			   AND den.value <> 0 AND ${sides.map((n) => `${n}.qualifier = ''`).join(' AND ')}
 			   AND abs(rep.value - 100 * ${sum} / den.value) > ${rule.tolerance + EPSILON}`,
 			'warning',

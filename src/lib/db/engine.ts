@@ -3,6 +3,8 @@
  * the browser's AsyncDuckDB in a Web Worker (`engine-browser.ts`) and Node's blocking build for tests
  * and scripts (`engine-node.ts`) — so every query in this folder runs unchanged in both.
  */
+import { sqlLiteral } from './literal';
+
 export type Param = string | number | boolean | null;
 export type Row = Record<string, unknown>;
 
@@ -21,6 +23,9 @@ export interface Engine {
 	takeFile(path: string): Promise<Uint8Array>;
 	close(): Promise<void>;
 }
+
+/** A break for the page: what follows runs in a later task. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The parts of an Arrow table (as duckdb-wasm returns it) that the conversion reads. */
 interface ArrowColumn {
@@ -54,7 +59,7 @@ export async function toPlainRows(table: ArrowTable, rowsPerStep = 8192): Promis
 	for (const batch of table.batches) {
 		// A large result is read in steps, with a break for the page between them.
 		if (sinceBreak >= rowsPerStep) {
-			await new Promise((resolve) => setTimeout(resolve, 0));
+			await nextTask();
 			sinceBreak = 0;
 		}
 		const columns = names.map((_, c) => columnValues(batch.getChildAt(c), batch.numRows));
@@ -98,6 +103,6 @@ export function safetySettings(origin: string): string[] {
 	return [
 		'SET autoinstall_known_extensions = false',
 		'SET autoload_known_extensions = false',
-		`SET custom_extension_repository = '${origin.replace(/'/g, "''")}/duckdb-extensions'`
+		`SET custom_extension_repository = ${sqlLiteral(`${origin}/duckdb-extensions`)}`
 	];
 }

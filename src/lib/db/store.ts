@@ -5,6 +5,7 @@
 import type { ImportRecord, Indicator, Observation, Unit } from '$lib/model/types';
 import { rowsToCsv } from './csv';
 import type { Engine, Param, Row } from './engine';
+import { sqlLiteral } from './literal';
 import { SCHEMA } from './schema';
 
 export interface CommitSummary {
@@ -329,7 +330,7 @@ export class Store {
 			for (const [table, select] of Object.entries(SNAPSHOT_SELECT)) {
 				const path = await this.engine.createFile(`snapshot-${table}.csv`);
 				await this.engine.run(
-					`COPY (${select}) TO '${path.replace(/'/g, "''")}' (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', USE_TMP_FILE false)`
+					`COPY (${select}) TO ${sqlLiteral(path)} (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', USE_TMP_FILE false)`
 				);
 				tables[table] = await this.engine.takeFile(path);
 			}
