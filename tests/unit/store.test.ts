@@ -228,6 +228,33 @@ describe('commit and undo', () => {
 		// What the second import overwrote, and nothing from the failed ones.
 		expect(await s.query('SELECT count(*) AS n FROM replaced')).toEqual([{ n: 1 }]);
 	});
+
+	it('stores a commit at once and compresses it a moment later, with the same rows', async () => {
+		const s = await StoreClass.open(await createNodeEngine(), { compactAfterMs: 50 });
+		// 400k rows, as a bulk import stages them: more than DuckDB's own checkpoint threshold, past which
+		// it would compress inside COMMIT.
+		await s.query(
+			`CREATE TEMP TABLE bulk_ok_900 AS SELECT 'Phường ' || (i % 997) AS unit, (1990 + i // 997 % 30)::VARCHAR AS period,
+			        'x' || (i // 29910) AS indicator, i::DOUBLE AS value, '' AS qualifier, 'many.csv' AS source, '' AS note
+			 FROM range(400000) t(i)`
+		);
+		await s.commitImports([{ file: 'many.csv', table: 'bulk_ok_900' }]);
+		const compression = async () =>
+			(
+				await s.query<{ c: string }>(
+					`SELECT DISTINCT compression AS c FROM pragma_storage_info('observations') WHERE column_name = 'unit' AND segment_type = 'VARCHAR'`
+				)
+			).map((r) => r.c);
+		const rows = `SELECT count(*) AS n, count(DISTINCT (unit, period, indicator)) AS keys, sum(value) AS sum FROM observations`;
+		const before = await s.query(rows);
+		expect(before).toEqual([{ n: 400000, keys: 400000, sum: (399999 * 400000) / 2 }]);
+		// The commit returned without compressing (DuckDB's checkpoint did not run inside COMMIT)…
+		expect(await compression()).toEqual(['Uncompressed']);
+		// …which happens on its own shortly after the last write.
+		await new Promise((r) => setTimeout(r, 200));
+		expect(await compression()).not.toContain('Uncompressed');
+		expect(await s.query(rows)).toEqual(before);
+	});
 });
 
 describe('snapshot', () => {

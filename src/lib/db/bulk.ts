@@ -278,9 +278,18 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 	const [counts] = (await e.run(
 		`SELECT count(*) AS rows, count(*) FILTER (WHERE missing) AS missing, count(*) FILTER (WHERE skip) AS skipped,
 		        count(*) FILTER (WHERE range_error IS NOT NULL) AS ranged,
-		        count(*) FILTER (WHERE NOT (${RESOLVED}) OR range_error IS NOT NULL) AS rejected
+		        count(*) FILTER (WHERE NOT (${RESOLVED}) OR range_error IS NOT NULL) AS rejected,
+		        -- Keys whose hash repeats: none (the usual case) and there is no duplicate to look for.
+		        (SELECT count(*) FROM (SELECT hash(unit, period, indicator) AS h FROM ${table} GROUP BY h HAVING count(*) > 1)) AS repeats
 		 FROM ${table}`
-	)) as { rows: number; missing: number; skipped: number; ranged: number; rejected: number }[];
+	)) as {
+		rows: number;
+		missing: number;
+		skipped: number;
+		ranged: number;
+		rejected: number;
+		repeats: number;
+	}[];
 
 	// 4. Findings of the distinct texts, listed on the rows where they occur.
 	if (problems.length > 0) await listHits(e, table, log, problems);
@@ -298,40 +307,7 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		await e.run(`DELETE FROM ${table} WHERE NOT (${RESOLVED}) OR range_error IS NOT NULL`);
 
 	// 6. The same (unit, period, indicator) twice: keys whose hash repeats, then told apart exactly.
-	await e.run(
-		`CREATE OR REPLACE TEMP TABLE b_dup AS
-		 WITH candidates AS (
-		   SELECT * FROM ${table} WHERE hash(unit, period, indicator) IN (
-		     SELECT h FROM (SELECT hash(unit, period, indicator) AS h FROM ${table}) GROUP BY h HAVING count(*) > 1)),
-		 f AS (SELECT row, raw, unit, period, indicator, row_number() OVER w AS rn, first_value(row) OVER w AS first_row,
-		         (first_value(value) OVER w = value AND first_value(qualifier) OVER w = qualifier) AS same_as_first
-		       FROM candidates WINDOW w AS (PARTITION BY unit, period, indicator ORDER BY row))
-		 SELECT *, bool_or(NOT same_as_first) OVER (PARTITION BY unit, period, indicator) AS conflict FROM f`
-	);
-	const dupArgs = (r: Row): MessageArgs => ({
-		a: String(r.unit),
-		b: String(r.period),
-		c: String(r.indicator),
-		list: String(r.first_row)
-	});
-	let sameDropped = 0;
-	if (await hasRows(e, 'b_dup')) {
-		sameDropped = await listed(
-			e,
-			log,
-			`SELECT *, 'duplicate_same' AS code FROM b_dup WHERE rn > 1 AND same_as_first`,
-			'warning',
-			dupArgs
-		);
-		await listed(
-			e,
-			log,
-			`SELECT *, 'duplicate_conflict' AS code FROM b_dup WHERE rn > 1 AND NOT same_as_first`,
-			'error',
-			dupArgs
-		);
-		await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_dup WHERE rn > 1 OR conflict)`);
-	}
+	const sameDropped = counts.repeats > 0 ? await duplicates(e, table, log) : 0;
 
 	// 7. Order and rate rules, on the rows of the indicators they compare.
 	await checkRules(e, table, log, new Map(opts.dictionary.map((i) => [i.code, i])));
@@ -356,6 +332,43 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 			ms: 0
 		}
 	};
+}
+
+/** Rows whose (unit, period, indicator) came before: listed, and dropped from `table`; returns the same-value repeats dropped. */
+async function duplicates(e: Engine, table: string, log: IssueLog): Promise<number> {
+	await e.run(
+		`CREATE OR REPLACE TEMP TABLE b_dup AS
+		 WITH candidates AS (
+		   SELECT * FROM ${table} WHERE hash(unit, period, indicator) IN (
+		     SELECT h FROM (SELECT hash(unit, period, indicator) AS h FROM ${table}) GROUP BY h HAVING count(*) > 1)),
+		 f AS (SELECT row, raw, unit, period, indicator, row_number() OVER w AS rn, first_value(row) OVER w AS first_row,
+		         (first_value(value) OVER w = value AND first_value(qualifier) OVER w = qualifier) AS same_as_first
+		       FROM candidates WINDOW w AS (PARTITION BY unit, period, indicator ORDER BY row))
+		 SELECT *, bool_or(NOT same_as_first) OVER (PARTITION BY unit, period, indicator) AS conflict FROM f`
+	);
+	if (!(await hasRows(e, 'b_dup'))) return 0;
+	const dupArgs = (r: Row): MessageArgs => ({
+		a: String(r.unit),
+		b: String(r.period),
+		c: String(r.indicator),
+		list: String(r.first_row)
+	});
+	const sameDropped = await listed(
+		e,
+		log,
+		`SELECT *, 'duplicate_same' AS code FROM b_dup WHERE rn > 1 AND same_as_first`,
+		'warning',
+		dupArgs
+	);
+	await listed(
+		e,
+		log,
+		`SELECT *, 'duplicate_conflict' AS code FROM b_dup WHERE rn > 1 AND NOT same_as_first`,
+		'error',
+		dupArgs
+	);
+	await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_dup WHERE rn > 1 OR conflict)`);
+	return sameDropped;
 }
 
 async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<string, Indicator>) {
