@@ -49,7 +49,16 @@ const MESSY = [
 	'Phổ Châu,2022,land_dispute_cases,7,,',
 	'Phổ Châu,2022,land_dispute_cases,8,,',
 	'P. Phổ Minh,2022,petitions_received,9,,"\'=HYPERLINK(""http://x"",""y"")"',
-	'Phổ An,2022,petition_resolution_rate,50,,'
+	'Phổ An,2022,petition_resolution_rate,50,,',
+	// An approximate figure: the order rule warns only.
+	'Phổ Thạnh,2023,land_disputes_mediated,3,~,',
+	'Phổ Thạnh,2023,land_disputes_mediated_success,4,,',
+	// A figure an order rule rejects takes no part in the rate check (60 % recomputed vs 10 % reported).
+	'Phổ Ninh,2023,land_dispute_cases,2,,',
+	'Phổ Ninh,2023,land_disputes_mediated,5,,',
+	'Phổ Ninh,2023,feedback_cases_resolved,1,,',
+	'Phổ Ninh,2023,petition_cases_received,10,,',
+	'Phổ Ninh,2023,petition_resolution_rate_reported,10,,'
 ].join('\n');
 
 const sortIssues = (list: { row: number; code: string; severity: string; column: string; value: string }[]) =>
@@ -104,7 +113,17 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 			'derived_indicator'
 		])
 			expect(codes, c).toContain(c);
-		expect(bulk.result.issues.find((i) => i.code === 'rate_mismatch')?.row).toBe(11); // Phổ An's 90 vs 75
+		expect(bulk.result.issues.filter((i) => i.code === 'rate_mismatch').map((i) => i.row)).toEqual([11]); // Phổ An's 90 vs 75
+		expect(
+			bulk.result.issues
+				.filter((i) => i.code === 'mediated_success_exceeds_mediated')
+				.map((i) => [i.row, i.severity])
+				.sort()
+		).toEqual([
+			[13, 'error'],
+			[34, 'warning']
+		]);
+		expect(bulk.result.issues.find((i) => i.code === 'mediated_exceeds_cases')?.row).toBe(36);
 		expect(staged.find((o) => o.indicator === 'legal_education_attendees')).toMatchObject({
 			value: 570,
 			qualifier: '>'
@@ -149,6 +168,41 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 			`SELECT unit, period, indicator, value, qualifier, source, note FROM ${bulk.table}`
 		);
 		expect(new Map(staged.map((o) => [key(o), o]))).toEqual(new Map(js.observations.map((o) => [key(o), o])));
+		await store.dropStaged(bulk.table);
+	});
+
+	it('finds the same key written two ways (unit, period or indicator told differently)', async () => {
+		// No line repeats another's texts: each duplicate exists only once the texts are resolved.
+		const rows = [
+			'unit,period,indicator,value,qualifier,note',
+			'Phổ An,2022,petitions_received,12,,',
+			'P. Phổ An,2022,petitions_received,13,,',
+			'Phổ Văn,2023,households,2450,,',
+			'Phổ Văn,Năm 2023,households,2450,,',
+			'Phổ Châu,2023,petitions_received,7,,',
+			'Phổ Châu,2023,Tổng số đơn tiếp nhận,9,,',
+			'Phổ Minh,2023,petitions_received,5,,'
+		].join('\n');
+		const bytes = encode(rows);
+		const js = await importCsv(bytes, { ...opts, fileName: 'twice.csv' });
+		const bulk = (await bulkImport(store, bytes, { ...opts, fileName: 'twice.csv' }, { minBytes: 0 }))!;
+		expect(sortIssues(bulk.result.issues.filter((i) => i.row > 0))).toEqual(
+			sortIssues(js.issues.filter((i) => i.row > 0))
+		);
+		expect(bulk.result.issues.filter((i) => i.row > 0).map((i) => [i.code, i.row])).toEqual(
+			expect.arrayContaining([
+				['duplicate_conflict', 3],
+				['duplicate_same', 5],
+				['duplicate_conflict', 7]
+			])
+		);
+		const staged = await store.query<Observation>(
+			`SELECT unit, period, indicator, value FROM ${bulk.table} ORDER BY unit`
+		);
+		expect(staged.map((o) => `${o.unit} ${o.period} ${o.value}`)).toEqual([
+			'Phổ Minh 2023 5',
+			'Phổ Văn 2023 2450'
+		]);
 		await store.dropStaged(bulk.table);
 	});
 

@@ -152,7 +152,10 @@ export async function bulkImport(
 		} finally {
 			// One round trip: DuckDB runs the statements of a text one after the other.
 			await e.run(
-				['b_raw', 'b_map', 'b_dup', 'b_rule', 'b_order'].map((t) => `DROP TABLE IF EXISTS ${t}`).join('; ')
+				[
+					'DROP VIEW IF EXISTS b_rows',
+					...['b_raw', 'b_map', 'b_dup', 'b_rule', 'b_order'].map((t) => `DROP TABLE IF EXISTS ${t}`)
+				].join('; ')
 			);
 		}
 	});
@@ -253,15 +256,16 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		alias ? `coalesce(${alias}.${column}, false)` : 'false';
 	const finding = (alias: string | null, column = 'p1') => (alias ? `${alias}.${column}` : 'NULL::INTEGER');
 	const valueQualifier = v ? `coalesce(v.qualifier, '')` : `''`;
+	// A view: findings are counted and listed from it, and only the rows it accepts are stored.
 	await e.run(
-		`CREATE OR REPLACE TEMP TABLE ${table} AS
+		`CREATE OR REPLACE TEMP VIEW b_rows AS
 		 WITH j AS (
 		   SELECT (r.rowid + 2)::INTEGER AS row,
 		          ${up ? `coalesce(up."to", '')` : 'r.unit'} AS unit, ${up ? `coalesce(up.period, '')` : 'r.period'} AS period,
 		          coalesce(i."to", '') AS indicator,
 		          ${v ? 'CASE WHEN v.b IS NOT NULL THEN v.value ELSE TRY_CAST(r.value AS DOUBLE) END' : 'TRY_CAST(r.value AS DOUBLE)'} AS value,
 		          ${q ? `CASE WHEN r.qualifier <> '' THEN coalesce(q."to", '') ELSE ${valueQualifier} END` : valueQualifier} AS qualifier,
-		          CASE WHEN r.source <> '' THEN r.source ELSE ? END AS source,
+		          CASE WHEN r.source <> '' THEN r.source ELSE ${sqlLiteral(opts.fileName)} END AS source,
 		          CASE WHEN starts_with(r.note, '''') THEN regexp_replace(r.note, '^''([=+\\-@\\t\\r])', '\\1') ELSE r.note END AS note,
 		          r.value AS raw, ${flag(v, 'missing')} AS missing,
 		          coalesce(i.skip, false) OR ${flag(v, 'skip')} AS skip,
@@ -272,42 +276,44 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		   FROM b_raw r ${joins.join(' ')})
 		 SELECT * EXCLUDE (categorical, is_count, is_percent),
 		        CASE WHEN ${RESOLVED} THEN ${RANGE_ERROR} END AS range_error
-		 FROM j`,
-		[opts.fileName]
+		 FROM j`
 	);
 	const [counts] = (await e.run(
 		`SELECT count(*) AS rows, count(*) FILTER (WHERE missing) AS missing, count(*) FILTER (WHERE skip) AS skipped,
 		        count(*) FILTER (WHERE range_error IS NOT NULL) AS ranged,
-		        count(*) FILTER (WHERE NOT (${RESOLVED}) OR range_error IS NOT NULL) AS rejected,
-		        -- Keys whose hash repeats: none (the usual case) and there is no duplicate to look for.
-		        (SELECT count(*) FROM (SELECT hash(unit, period, indicator) AS h FROM ${table} GROUP BY h HAVING count(*) > 1)) AS repeats
-		 FROM ${table}`
-	)) as {
-		rows: number;
-		missing: number;
-		skipped: number;
-		ranged: number;
-		rejected: number;
-		repeats: number;
-	}[];
+		        (SELECT count(*) FROM (SELECT hash(unit, period, indicator) AS h FROM b_raw GROUP BY h HAVING count(*) > 1)) AS repeats
+		 FROM b_rows`
+	)) as { rows: number; missing: number; skipped: number; ranged: number; repeats: number }[];
+	// The same key twice needs the same texts twice (their hash repeats), or two texts that resolve alike.
+	const clash = (keys: string[]) => new Set(keys).size < keys.length;
+	const mayRepeat =
+		counts.repeats > 0 ||
+		clash(
+			texts.filter((l) => l.kind === 'unit_period' && l.to && l.period).map((l) => `${l.to}\u0000${l.period}`)
+		) ||
+		clash(lookups.flatMap((l) => (l.kind === 'indicator' && l.to ? [l.to] : [])));
 
 	// 4. Findings of the distinct texts, listed on the rows where they occur.
-	if (problems.length > 0) await listHits(e, table, log, problems);
+	if (problems.length > 0) await listHits(e, 'b_rows', log, problems);
 
 	// 5. Ranges: negative counts, percentages over 100. Rows that did not resolve go too.
 	if (counts.ranged > 0)
 		await listed(
 			e,
 			log,
-			`SELECT row, raw, range_error AS code FROM ${table} WHERE range_error IS NOT NULL`,
+			`SELECT row, raw, range_error AS code FROM b_rows WHERE range_error IS NOT NULL`,
 			'error',
 			() => ({})
 		);
-	if (counts.rejected > 0)
-		await e.run(`DELETE FROM ${table} WHERE NOT (${RESOLVED}) OR range_error IS NOT NULL`);
+	// The staged table: the rows that resolved and are in range.
+	await e.run(
+		`CREATE OR REPLACE TEMP TABLE ${table} AS
+		 SELECT row, unit, period, indicator, value, qualifier, source, note, raw FROM b_rows
+		 WHERE ${RESOLVED} AND range_error IS NULL`
+	);
 
 	// 6. The same (unit, period, indicator) twice: keys whose hash repeats, then told apart exactly.
-	const sameDropped = counts.repeats > 0 ? await duplicates(e, table, log) : 0;
+	const sameDropped = mayRepeat ? await duplicates(e, table, log) : 0;
 
 	// 7. Order and rate rules, on the rows of the indicators they compare.
 	await checkRules(e, table, log, new Map(opts.dictionary.map((i) => [i.code, i])));
@@ -372,21 +378,27 @@ async function duplicates(e: Engine, table: string, log: IssueLog): Promise<numb
 }
 
 async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<string, Indicator>) {
+	// One row per (unit, period) holding the figure of each rule indicator in its own column (a struct:
+	// value, qualifier, row, raw text), so every rule compares two columns of ~1 row per unit and period.
+	// A key is stored once at this point (duplicates are gone), so each column has at most one figure.
+	const codes = RULE_CODES.map(sqlLiteral).join(', ');
+	const at = (code: string) => `c${RULE_CODES.indexOf(code) + 1}`;
 	await e.run(
-		`CREATE OR REPLACE TEMP TABLE b_rule AS SELECT row, unit, period, indicator, value, qualifier, raw FROM ${table}
-		 WHERE indicator IN (${RULE_CODES.map(sqlLiteral).join(', ')})`
+		`CREATE OR REPLACE TEMP TABLE b_rule AS
+		 WITH g AS (
+		   SELECT list({k: list_position([${codes}], indicator), v: value, q: qualifier, r: row, raw: raw}) AS l
+		   FROM ${table} WHERE indicator IN (${codes}) GROUP BY unit, period)
+		 SELECT ${RULE_CODES.map((code) => `list_filter(l, lambda x: x.k = ${at(code).slice(1)})[1] AS ${at(code)}`).join(', ')}
+		 FROM g`
 	);
-	const pair = (a: string, b: string) =>
-		`JOIN b_rule ${b} ON ${b}.unit = ${a}.unit AND ${b}.period = ${a}.period`;
 	await e.run(
 		`CREATE OR REPLACE TEMP TABLE b_order AS ${ORDER_RULES.map(
 			(rule) =>
-				`SELECT lo.row, lo.raw, hi.value AS hi_value, hi.row AS hi_row, ${sqlLiteral(rule.code)} AS code,
+				`SELECT lo.r AS row, lo.raw AS raw, hi.v AS hi_value, hi.r AS hi_row, ${sqlLiteral(rule.code)} AS code,
 				   ${sqlLiteral(rule.lesser)} AS lesser, ${sqlLiteral(rule.greater)} AS greater,
-				   (lo.qualifier = '~' OR hi.qualifier = '~') AS approximate
-				 FROM b_rule lo ${pair('lo', 'hi')}
-				 WHERE lo.indicator = ${sqlLiteral(rule.lesser)} AND hi.indicator = ${sqlLiteral(rule.greater)}
-				   AND hi.qualifier <> '>' AND lo.value > hi.value`
+				   (lo.q = '~' OR hi.q = '~') AS approximate
+				 FROM (SELECT ${at(rule.lesser)} AS lo, ${at(rule.greater)} AS hi FROM b_rule)
+				 WHERE hi.q <> '>' AND lo.v > hi.v`
 		).join(' UNION ALL ')}`
 	);
 	const orderArgs = (r: Row): MessageArgs => {
@@ -405,26 +417,22 @@ async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<st
 	if (rejected) {
 		await listed(e, log, `SELECT * FROM b_order WHERE approximate`, 'warning', orderArgs);
 		await listed(e, log, `SELECT * FROM b_order WHERE NOT approximate`, 'error', orderArgs);
-		// A row an order rule rejects takes no part in a rate check.
-		await e.run(`DELETE FROM b_rule WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
 	}
 	for (const rule of RATE_RULES) {
 		const nums = rule.numerator.map((_, i) => `n${i}`);
 		const sides = ['rep', 'den', ...nums];
-		const sum = `(${nums.map((n) => `${n}.value`).join(' + ')})`;
+		const sum = `(${nums.map((n) => `${n}.v`).join(' + ')})`;
 		await listed(
 			e,
 			log,
-			`SELECT rep.row, rep.raw, rep.value AS reported, den.value AS den, ${nums.map((n) => `${n}.value AS ${n}`).join(', ')},
-			        100 * ${sum} / den.value AS recomputed, ${sqlLiteral(rule.code)} AS code
-			 FROM b_rule rep ${sides
-					.slice(1)
-					.map((n) => pair('rep', n))
-					.join(' ')}
-			 WHERE rep.indicator = ${sqlLiteral(rule.reported)} AND den.indicator = ${sqlLiteral(rule.denominator)}
-			   AND ${rule.numerator.map((code, i) => `n${i}.indicator = ${sqlLiteral(code)}`).join(' AND ')}
-			   AND den.value <> 0 AND ${sides.map((n) => `${n}.qualifier = ''`).join(' AND ')}
-			   AND abs(rep.value - 100 * ${sum} / den.value) > ${rule.tolerance + EPSILON}`,
+			`SELECT rep.r AS row, rep.raw AS raw, rep.v AS reported, den.v AS den, ${nums.map((n) => `${n}.v AS ${n}`).join(', ')},
+			        100 * ${sum} / den.v AS recomputed, ${sqlLiteral(rule.code)} AS code
+			 FROM (SELECT ${at(rule.reported)} AS rep, ${at(rule.denominator)} AS den,
+			              ${rule.numerator.map((code, i) => `${at(code)} AS n${i}`).join(', ')} FROM b_rule)
+			 WHERE den.v <> 0 AND ${sides.map((n) => `${n}.q = ''`).join(' AND ')}
+			   AND abs(rep.v - 100 * ${sum} / den.v) > ${rule.tolerance + EPSILON}
+			   -- A row an order rule rejects takes no part in a rate check.
+			   ${rejected ? sides.map((n) => `AND ${n}.r NOT IN (SELECT row FROM b_order WHERE NOT approximate)`).join(' ') : ''}`,
 			'warning',
 			(r) => ({
 				a: fmt(Number(r.recomputed)),
