@@ -301,14 +301,14 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		await listed(
 			e,
 			log,
-			`SELECT row, raw, range_error AS code FROM b_rows WHERE range_error IS NOT NULL`,
+			`SELECT row, range_error AS code FROM b_rows WHERE range_error IS NOT NULL`,
 			'error',
 			() => ({})
 		);
 	// The staged table: the rows that resolved and are in range.
 	await e.run(
 		`CREATE OR REPLACE TEMP TABLE ${table} AS
-		 SELECT row, unit, period, indicator, value, qualifier, source, note, raw FROM b_rows
+		 SELECT row, unit, period, indicator, value, qualifier, source, note FROM b_rows
 		 WHERE ${RESOLVED} AND range_error IS NULL`
 	);
 
@@ -347,7 +347,7 @@ async function duplicates(e: Engine, table: string, log: IssueLog): Promise<numb
 		 WITH candidates AS (
 		   SELECT * FROM ${table} WHERE hash(unit, period, indicator) IN (
 		     SELECT h FROM (SELECT hash(unit, period, indicator) AS h FROM ${table}) GROUP BY h HAVING count(*) > 1)),
-		 f AS (SELECT row, raw, unit, period, indicator, row_number() OVER w AS rn, first_value(row) OVER w AS first_row,
+		 f AS (SELECT row, unit, period, indicator, row_number() OVER w AS rn, first_value(row) OVER w AS first_row,
 		         (first_value(value) OVER w = value AND first_value(qualifier) OVER w = qualifier) AS same_as_first
 		       FROM candidates WINDOW w AS (PARTITION BY unit, period, indicator ORDER BY row))
 		 SELECT *, bool_or(NOT same_as_first) OVER (PARTITION BY unit, period, indicator) AS conflict FROM f`
@@ -378,27 +378,21 @@ async function duplicates(e: Engine, table: string, log: IssueLog): Promise<numb
 }
 
 async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<string, Indicator>) {
-	// One row per (unit, period) holding the figure of each rule indicator in its own column (a struct:
-	// value, qualifier, row, raw text), so every rule compares two columns of ~1 row per unit and period.
-	// A key is stored once at this point (duplicates are gone), so each column has at most one figure.
-	const codes = RULE_CODES.map(sqlLiteral).join(', ');
-	const at = (code: string) => `c${RULE_CODES.indexOf(code) + 1}`;
 	await e.run(
-		`CREATE OR REPLACE TEMP TABLE b_rule AS
-		 WITH g AS (
-		   SELECT list({k: list_position([${codes}], indicator), v: value, q: qualifier, r: row, raw: raw}) AS l
-		   FROM ${table} WHERE indicator IN (${codes}) GROUP BY unit, period)
-		 SELECT ${RULE_CODES.map((code) => `list_filter(l, lambda x: x.k = ${at(code).slice(1)})[1] AS ${at(code)}`).join(', ')}
-		 FROM g`
+		`CREATE OR REPLACE TEMP TABLE b_rule AS SELECT row, unit, period, indicator, value, qualifier FROM ${table}
+		 WHERE indicator IN (${RULE_CODES.map(sqlLiteral).join(', ')})`
 	);
+	const pair = (a: string, b: string) =>
+		`JOIN b_rule ${b} ON ${b}.unit = ${a}.unit AND ${b}.period = ${a}.period`;
 	await e.run(
 		`CREATE OR REPLACE TEMP TABLE b_order AS ${ORDER_RULES.map(
 			(rule) =>
-				`SELECT lo.r AS row, lo.raw AS raw, hi.v AS hi_value, hi.r AS hi_row, ${sqlLiteral(rule.code)} AS code,
+				`SELECT lo.row, hi.value AS hi_value, hi.row AS hi_row, ${sqlLiteral(rule.code)} AS code,
 				   ${sqlLiteral(rule.lesser)} AS lesser, ${sqlLiteral(rule.greater)} AS greater,
-				   (lo.q = '~' OR hi.q = '~') AS approximate
-				 FROM (SELECT ${at(rule.lesser)} AS lo, ${at(rule.greater)} AS hi FROM b_rule)
-				 WHERE hi.q <> '>' AND lo.v > hi.v`
+				   (lo.qualifier = '~' OR hi.qualifier = '~') AS approximate
+				 FROM b_rule lo ${pair('lo', 'hi')}
+				 WHERE lo.indicator = ${sqlLiteral(rule.lesser)} AND hi.indicator = ${sqlLiteral(rule.greater)}
+				   AND hi.qualifier <> '>' AND lo.value > hi.value`
 		).join(' UNION ALL ')}`
 	);
 	const orderArgs = (r: Row): MessageArgs => {
@@ -417,22 +411,26 @@ async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<st
 	if (rejected) {
 		await listed(e, log, `SELECT * FROM b_order WHERE approximate`, 'warning', orderArgs);
 		await listed(e, log, `SELECT * FROM b_order WHERE NOT approximate`, 'error', orderArgs);
+		// A row an order rule rejects takes no part in a rate check.
+		await e.run(`DELETE FROM b_rule WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
 	}
 	for (const rule of RATE_RULES) {
 		const nums = rule.numerator.map((_, i) => `n${i}`);
 		const sides = ['rep', 'den', ...nums];
-		const sum = `(${nums.map((n) => `${n}.v`).join(' + ')})`;
+		const sum = `(${nums.map((n) => `${n}.value`).join(' + ')})`;
 		await listed(
 			e,
 			log,
-			`SELECT rep.r AS row, rep.raw AS raw, rep.v AS reported, den.v AS den, ${nums.map((n) => `${n}.v AS ${n}`).join(', ')},
-			        100 * ${sum} / den.v AS recomputed, ${sqlLiteral(rule.code)} AS code
-			 FROM (SELECT ${at(rule.reported)} AS rep, ${at(rule.denominator)} AS den,
-			              ${rule.numerator.map((code, i) => `${at(code)} AS n${i}`).join(', ')} FROM b_rule)
-			 WHERE den.v <> 0 AND ${sides.map((n) => `${n}.q = ''`).join(' AND ')}
-			   AND abs(rep.v - 100 * ${sum} / den.v) > ${rule.tolerance + EPSILON}
-			   -- A row an order rule rejects takes no part in a rate check.
-			   ${rejected ? sides.map((n) => `AND ${n}.r NOT IN (SELECT row FROM b_order WHERE NOT approximate)`).join(' ') : ''}`,
+			`SELECT rep.row, rep.value AS reported, den.value AS den, ${nums.map((n) => `${n}.value AS ${n}`).join(', ')},
+			        100 * ${sum} / den.value AS recomputed, ${sqlLiteral(rule.code)} AS code
+			 FROM b_rule rep ${sides
+					.slice(1)
+					.map((n) => pair('rep', n))
+					.join(' ')}
+			 WHERE rep.indicator = ${sqlLiteral(rule.reported)} AND den.indicator = ${sqlLiteral(rule.denominator)}
+			   AND ${rule.numerator.map((code, i) => `n${i}.indicator = ${sqlLiteral(code)}`).join(' AND ')}
+			   AND den.value <> 0 AND ${sides.map((n) => `${n}.qualifier = ''`).join(' AND ')}
+			   AND abs(rep.value - 100 * ${sum} / den.value) > ${rule.tolerance + EPSILON}`,
 			'warning',
 			(r) => ({
 				a: fmt(Number(r.recomputed)),
@@ -661,7 +659,7 @@ async function stage(e: Engine, file: string, into: string, rows: Lookup[]) {
 async function rawCells(e: Engine, rows: number[]): Promise<Map<number, Record<string, string>>> {
 	if (rows.length === 0) return new Map();
 	const list = (await e.run(
-		`SELECT (rowid + 2)::INTEGER AS row, * FROM b_raw WHERE list_contains(?::BIGINT[], rowid)`,
+		`SELECT (rowid + 2)::INTEGER AS row, * FROM b_raw WHERE rowid IN (SELECT unnest(?::BIGINT[]))`,
 		[`[${[...new Set(rows)].map((r) => r - 2).join(',')}]`]
 	)) as (Record<string, string> & { row: number })[];
 	return new Map(list.map((r) => [r.row, r]));
@@ -681,15 +679,16 @@ async function listed(
 		 QUALIFY row_number() OVER (PARTITION BY code ORDER BY row) <= ${LISTED_PER_CODE} ORDER BY row`,
 		params
 	);
+	// The value as the file wrote it (the staged rows keep only what it resolved to).
+	const cells = await rawCells(
+		e,
+		rows.map((r) => Number(r.row))
+	);
 	const totals = new Map<string, { n: number; listed: number }>();
 	for (const r of rows) {
 		const code = String(r.code);
-		log.add(
-			severity,
-			code,
-			{ row: Number(r.row), column: 'value', value: plain(String(r.raw)).trim() },
-			args(r)
-		);
+		const value = plain(cells.get(Number(r.row))?.value ?? '').trim();
+		log.add(severity, code, { row: Number(r.row), column: 'value', value }, args(r));
 		const t = totals.get(code) ?? { n: Number(r.n__), listed: 0 };
 		t.listed++;
 		totals.set(code, t);
