@@ -6,8 +6,8 @@
  *      DuckDB's bare `read_csv` on the same bytes — time, MB/s, ratio, longest main-thread task;
  *   2. re-query + redraw when the indicator or the units change, on the bundled data and on 1M
  *      synthetic observations (3,000 units × 10 years × 33 indicators) — median and p95.
- * Imports: the first import of the page load is reported on its own; then each size runs 5 (10k),
- * 3 (100k) or 1 (1M) times, each import taken back afterwards, and the median is printed with its range.
+ * Imports: the first import of the page load is reported on its own; then each size runs 5 (10k) or
+ * 3 times, each import taken back afterwards, and the median is printed with its range.
  * Options: --no-build (reuse build/), --sizes=10000,100000 (import sizes), --runs=40,
  * --trace (list every DuckDB call of each size's last import with its time), --no-redraw (imports only).
  * Results are also written to bench/results/latest.json.
@@ -206,7 +206,7 @@ try {
 	);
 	for (const [s, n] of SIZES.entries()) {
 		const url = `/bench-data/${n}.csv`;
-		const runs = n <= 10_000 ? 5 : n <= 100_000 ? 3 : 1;
+		const runs = n <= 10_000 ? 5 : 3;
 		const bares = [];
 		const apps = [];
 		for (let r = 0; r < runs; r++) {

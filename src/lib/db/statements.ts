@@ -34,6 +34,10 @@ export class StatementCache<S extends Closable> {
 		}
 	}
 
+	has(sql: string): boolean {
+		return this.statements.has(sql);
+	}
+
 	async clear() {
 		for (const sql of [...this.statements.keys()]) await this.forget(sql);
 	}
@@ -70,18 +74,29 @@ export interface PreparedStatement extends Closable {
 }
 
 /**
- * Runs statements on one connection. Reads (SELECT, WITH) have their values inlined as literals and
- * their prepared plans kept by text: DuckDB re-plans a statement with parameters on every execution,
- * so only a text with its values can skip planning. A plan also builds on what the tables held when it
- * was made (a plan made on an empty table reads later rows wrongly), so every write forgets the kept
- * plans: they live as long as the data they were planned on. Writes bind their values as parameters.
+ * Runs statements on one connection. Reads (SELECT, WITH) have their values inlined as literals and,
+ * from their second run on, their prepared plans kept by text: DuckDB re-plans a statement with
+ * parameters on every execution, so only a text with its values can skip planning. A read seen once is
+ * just run (one round trip, nothing to close later): an import's one-off queries keep no plans. A plan
+ * also builds on what the tables held when it was made (a plan made on an empty table reads later rows
+ * wrongly), so every write forgets the kept plans: they live as long as the data they were planned on.
+ * Writes bind their values as parameters.
  */
 export function statementRunner<S extends PreparedStatement>(conn: Connection<S>) {
 	const reads = new StatementCache((sql) => conn.prepare(sql), 128);
+	const seenOnce = new Map<string, true>();
+	/** True the first time a text runs (of the last 512 texts). */
+	const firstRun = (text: string) => {
+		if (seenOnce.delete(text) || reads.has(text)) return false;
+		seenOnce.set(text, true);
+		if (seenOnce.size > 512) seenOnce.delete(seenOnce.keys().next().value!);
+		return true;
+	};
 	return {
 		async run(sql: string, params: Param[] = []): Promise<Row[]> {
 			if (isRead(sql)) {
 				const text = params.length ? inlineParams(sql, params) : sql;
+				if (firstRun(text)) return toPlainRows(await conn.query(text));
 				try {
 					return await reads.use(text, async (stmt) => toPlainRows(await stmt.query()));
 				} catch (error) {
