@@ -191,6 +191,13 @@ describe('commit and undo', () => {
 
 	it('replaces by key, then undo restores the overwritten value exactly', async () => {
 		const s = await StoreClass.open(await createNodeEngine());
+		// Nothing stored yet: every row is new.
+		const all = await s.diff([obs('A', '2022', 'x', 1), obs('A', '2023', 'x', 2)]);
+		expect(all).toMatchObject({ added: 2, changed: 0, unchanged: 0 });
+		expect(all.rows.map((d) => [d.period, d.status, d.value])).toEqual([
+			['2022', 'new', 1],
+			['2023', 'new', 2]
+		]);
 		const first = await s.commitImport('a.csv', [obs('A', '2022', 'x', 1), obs('A', '2023', 'x', 2)]);
 		expect(first).toMatchObject({ added: 2, changed: 0, unchanged: 0 });
 		const diff = await s.diff([obs('A', '2023', 'x', 5), obs('A', '2022', 'x', 1), obs('B', '2023', 'x', 7)]);

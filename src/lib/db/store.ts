@@ -243,7 +243,8 @@ export class Store {
 					...((await this.engine.run(
 						`SELECT s.unit, s.period, s.indicator, 'new' AS status, NULL::DOUBLE AS old_value,
 						        NULL::VARCHAR AS old_qualifier, s.value, s.qualifier
-						 FROM ${from} s ANTI JOIN stage_match m ON m.unit = s.unit AND m.period = s.period AND m.indicator = s.indicator
+						 FROM ${from} s
+						 ${counts.changed + counts.unchanged > 0 ? 'ANTI JOIN stage_match m ON m.unit = s.unit AND m.period = s.period AND m.indicator = s.indicator' : ''}
 						 LIMIT ?`,
 						[limit - rows.length]
 					)) as unknown as DiffRow[])

@@ -112,6 +112,9 @@ export async function importThroughApp(url: string, { undo = false }: ImportRunO
 		await store.compact();
 		await data.changed(false);
 	}
+	// Let the page settle (views reload after a change) before anything else is timed.
+	await new Promise((r) => setTimeout(r, 300));
+	await store.exclusive(async () => {});
 	return { ...value, compactMs, bytes: bytes.length, longestTask, longTasks };
 }
 
