@@ -206,6 +206,42 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 		await store.dropStaged(bulk.table);
 	});
 
+	it.each([
+		['from the tallies of the distinct texts', false],
+		['row by row, when a value is out of range', true]
+	])('counts missing and skipped rows as the JavaScript path does: %s', async (_, outOfRange) => {
+		const rows = [
+			'unit,period,indicator,value,qualifier,note',
+			'Phổ An,2022,petitions_received,12,,',
+			'Phổ An,2023,petitions_received,-,,',
+			'Phổ Văn,2023,petitions_received,—,,',
+			'Phổ Văn,2022,petition_cases_handled,4,,',
+			// A derived indicator without a value: missing, and skipped only once.
+			'Phổ Văn,2023,petition_cases_handled,-,,',
+			'Phổ Châu,2023,periodic_reception_schedule,Thứ Năm hằng tuần,,',
+			'Phổ Châu,2023,cultural_family_households_pct,"95,2",,',
+			'Phổ Minh,2023,cultural_family_households_pct,100,,',
+			...(outOfRange ? ['Phổ Châu,2023,households,-3,,'] : [])
+		].join('\n');
+		const bytes = encode(rows);
+		const js = await importCsv(bytes, { ...opts, fileName: 'tally.csv' });
+		const bulk = (await bulkImport(store, bytes, { ...opts, fileName: 'tally.csv' }, { minBytes: 0 }))!;
+		expect(bulk.result.stats).toMatchObject({
+			rows: js.stats.rows,
+			observations: js.stats.observations,
+			errors: js.stats.errors,
+			warnings: js.stats.warnings,
+			skipped: js.stats.skipped
+		});
+		expect(bulk.result.stats).toMatchObject({
+			rows: outOfRange ? 9 : 8,
+			skipped: 5,
+			errors: outOfRange ? 1 : 0
+		});
+		expect(sortIssues(bulk.result.issues)).toEqual(sortIssues(js.issues));
+		await store.dropStaged(bulk.table);
+	});
+
 	it('imports an export of the bundled data back to identical rows, then commits it', async () => {
 		const all = await store.query<Observation>(
 			'SELECT unit, period, indicator, value, qualifier, source, note FROM observations'

@@ -195,9 +195,25 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 	const lookups: Lookup[] = [];
 
 	// 1. Distinct indicator texts, resolved by the importer's own matcher.
-	const indicators = (await e.run('SELECT DISTINCT indicator AS raw FROM b_raw')) as { raw: string }[];
+	// How many rows each text has: the report's counts follow from them, mostly without a row-by-row pass.
+	const tally = { rows: 0, missing: 0, skipped: 0, outOfRange: 0 };
+	const indicators = (await e.run(
+		'SELECT indicator AS raw, count(*) AS n FROM b_raw GROUP BY indicator'
+	)) as {
+		raw: string;
+		n: number;
+	}[];
 	const codeOf = new Map<string, Indicator>();
-	for (const { raw } of indicators) lookups.push(resolveIndicator(raw, opts, problem, codeOf));
+	const skippedIndicator = new Set<string>();
+	for (const { raw, n } of indicators) {
+		const l = resolveIndicator(raw, opts, problem, codeOf);
+		lookups.push(l);
+		tally.rows += n;
+		if (l.skip) {
+			tally.skipped += n;
+			skippedIndicator.add(raw);
+		}
+	}
 	await stage(e, `b_map-i-${id}.csv`, 'CREATE OR REPLACE TEMP TABLE b_map AS', lookups);
 
 	// 2. Distinct (unit, period) pairs, qualifiers, and the value texts that need the importer (not a
@@ -217,13 +233,20 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 	}[];
 	for (const { qualifier } of qualifiers) texts.push(resolveQualifier(qualifier, problem));
 	const values = (await e.run(
-		`SELECT indicator, value FROM b_raw
+		`SELECT indicator, value, count(*) AS n FROM b_raw
 		 WHERE NOT ${PLAIN_NUMBER} OR indicator IN (SELECT a FROM b_map WHERE categorical) GROUP BY indicator, value`
-	)) as { indicator: string; value: string }[];
-	for (const [i, { indicator, value }] of values.entries()) {
+	)) as { indicator: string; value: string; n: number }[];
+	for (const [i, { indicator, value, n }] of values.entries()) {
 		if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTask();
-		const v = resolveValue(indicator, value, codeOf.get(indicator), problem);
-		if (v) texts.push(v);
+		const ind = codeOf.get(indicator);
+		const v = resolveValue(indicator, value, ind, problem);
+		if (!v) continue;
+		texts.push(v);
+		// A row without a value is counted as missing only, whatever its indicator (as in the JavaScript path).
+		if (v.missing) tally.missing += n;
+		if (v.missing && skippedIndicator.has(indicator)) tally.skipped -= n;
+		if (v.skip && !skippedIndicator.has(indicator)) tally.skipped += n;
+		if (ind && v.value !== undefined && outOfRange(v.value, ind)) tally.outOfRange += n;
 	}
 	// 3. Every row with what its texts resolved to: the staged table. A kind of text that resolved to
 	// itself everywhere without a finding (an export of this app: canonical names, years, codes, plain
@@ -278,16 +301,31 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		        CASE WHEN ${RESOLVED} THEN ${RANGE_ERROR} END AS range_error
 		 FROM j`
 	);
-	const [counts] = (await e.run(
-		`SELECT count(*) AS rows, count(*) FILTER (WHERE missing) AS missing, count(*) FILTER (WHERE skip) AS skipped,
-		        count(*) FILTER (WHERE range_error IS NOT NULL) AS ranged,
-		        (SELECT count(*) FROM (SELECT hash(unit, period, indicator) AS h FROM b_raw GROUP BY h HAVING count(*) > 1)) AS repeats
-		 FROM b_rows`
-	)) as { rows: number; missing: number; skipped: number; ranged: number; repeats: number }[];
+	// Keys whose texts repeat (a duplicate needs that, or two texts that resolve alike), and plain
+	// numbers out of their indicator's range. With none of those, the counts are the tally's; otherwise
+	// they are counted row by row (a range finding counts only on a row that resolved).
+	const [{ repeats, plainOutOfRange }] = (await e.run(
+		`SELECT (SELECT count(*) FROM (SELECT hash(unit, period, indicator) AS h FROM b_raw GROUP BY h HAVING count(*) > 1)) AS repeats,
+		        (SELECT count(*) FROM b_raw WHERE ${PLAIN_NUMBER} AND (
+		           (starts_with(value, '-') AND indicator IN (SELECT a FROM b_map WHERE kind = 'indicator' AND is_count AND NOT categorical))
+		           OR (TRY_CAST(value AS DOUBLE) > 100 AND indicator IN (SELECT a FROM b_map WHERE kind = 'indicator' AND is_percent AND NOT categorical)))
+		        ) AS plainOutOfRange`
+	)) as { repeats: number; plainOutOfRange: number }[];
+	const counts =
+		tally.outOfRange + plainOutOfRange === 0
+			? { ...tally, ranged: 0 }
+			: ((
+					await e.run(
+						`SELECT count(*) AS rows, count(*) FILTER (WHERE missing) AS missing,
+						        count(*) FILTER (WHERE skip AND NOT missing) AS skipped,
+						        count(*) FILTER (WHERE range_error IS NOT NULL) AS ranged
+						 FROM b_rows`
+					)
+				)[0] as { rows: number; missing: number; skipped: number; ranged: number });
 	// The same key twice needs the same texts twice (their hash repeats), or two texts that resolve alike.
 	const clash = (keys: string[]) => new Set(keys).size < keys.length;
 	const mayRepeat =
-		counts.repeats > 0 ||
+		repeats > 0 ||
 		clash(
 			texts.filter((l) => l.kind === 'unit_period' && l.to && l.period).map((l) => `${l.to}\u0000${l.period}`)
 		) ||
@@ -471,6 +509,12 @@ async function listHits(e: Engine, table: string, log: IssueLog, problems: Probl
 }
 
 type AddProblem = (p: Problem) => number;
+
+/** A value the range rules reject: a negative count, a percentage over 100 (ratings are not ranged). */
+function outOfRange(value: number, ind: Indicator): boolean {
+	if (isCategorical(ind)) return false;
+	return (COUNT_UNITS.has(ind.unit) && value < 0) || (PERCENT_UNITS.has(ind.unit) && value > 100);
+}
 
 function resolveIndicator(
 	raw: string,
