@@ -230,12 +230,15 @@ export class Store {
 				`SELECT (SELECT count(*) FROM ${from}) - count(*) AS added, count(*) FILTER (WHERE NOT same) AS changed,
 				        count(*) FILTER (WHERE same) AS unchanged FROM stage_match`
 			)) as { added: number; changed: number; unchanged: number }[];
-			const matched = (status: 'changed' | 'unchanged', n: number) =>
-				this.engine.run(
-					`SELECT unit, period, indicator, '${status}' AS status, old_value, old_qualifier, value, qualifier
+			// Listings of an empty set are not asked for (an import of new rows has nothing to compare).
+			const matched = async (status: 'changed' | 'unchanged', n: number) =>
+				counts[status] === 0
+					? []
+					: ((await this.engine.run(
+							`SELECT unit, period, indicator, '${status}' AS status, old_value, old_qualifier, value, qualifier
 					 FROM stage_match WHERE ${status === 'changed' ? 'NOT' : ''} same ORDER BY unit, indicator, period LIMIT ?`,
-					[n]
-				) as unknown as Promise<DiffRow[]>;
+							[n]
+						)) as unknown as DiffRow[]);
 			const rows = await matched('changed', limit);
 			if (rows.length < limit && counts.added > 0)
 				// In the file's order: no sort of a million rows for a preview.
