@@ -224,8 +224,10 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 			...(outOfRange ? ['Phổ Châu,2023,households,-3,,'] : [])
 		].join('\n');
 		const bytes = encode(rows);
-		const js = await importCsv(bytes, { ...opts, fileName: 'tally.csv' });
-		const bulk = (await bulkImport(store, bytes, { ...opts, fileName: 'tally.csv' }, { minBytes: 0 }))!;
+		// A hostile file name becomes the rows' source as it is, and nothing else.
+		const fileName = "tally'; DROP TABLE observations; --.csv";
+		const js = await importCsv(bytes, { ...opts, fileName });
+		const bulk = (await bulkImport(store, bytes, { ...opts, fileName }, { minBytes: 0 }))!;
 		expect(bulk.result.stats).toMatchObject({
 			rows: js.stats.rows,
 			observations: js.stats.observations,
@@ -239,6 +241,8 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 			errors: outOfRange ? 1 : 0
 		});
 		expect(sortIssues(bulk.result.issues)).toEqual(sortIssues(js.issues));
+		expect(await store.query(`SELECT DISTINCT source FROM ${bulk.table}`)).toEqual([{ source: fileName }]);
+		expect((await store.query('SELECT count(*) AS n FROM observations'))[0].n).toBeGreaterThan(0);
 		await store.dropStaged(bulk.table);
 	});
 

@@ -154,7 +154,9 @@ export async function bulkImport(
 			await e.run(
 				[
 					'DROP VIEW IF EXISTS b_rows',
-					...['b_raw', 'b_map', 'b_dup', 'b_rule', 'b_order'].map((t) => `DROP TABLE IF EXISTS ${t}`)
+					...['b_raw', 'b_map', 'b_dup', 'b_rule', 'b_order', ...RATE_RULES.map((_, k) => rateTable(k))].map(
+						(t) => `DROP TABLE IF EXISTS ${t}`
+					)
 				].join('; ')
 			);
 		}
@@ -279,8 +281,11 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		alias ? `coalesce(${alias}.${column}, false)` : 'false';
 	const finding = (alias: string | null, column = 'p1') => (alias ? `${alias}.${column}` : 'NULL::INTEGER');
 	const valueQualifier = v ? `coalesce(v.qualifier, '')` : `''`;
-	// A view: findings are counted and listed from it, and only the rows it accepts are stored.
-	await e.run(
+	// A view: findings are counted and listed from it, and only the rows it accepts are stored. In the
+	// same round trip: keys whose texts repeat (a duplicate needs that, or two texts that resolve alike),
+	// and plain numbers out of their indicator's range. With none of those, the counts are the tally's;
+	// otherwise they are counted row by row (a range finding counts only on a row that resolved).
+	const [{ repeats, plainOutOfRange }] = (await e.run(
 		`CREATE OR REPLACE TEMP VIEW b_rows AS
 		 WITH j AS (
 		   SELECT (r.rowid + 2)::INTEGER AS row,
@@ -299,13 +304,8 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		   FROM b_raw r ${joins.join(' ')})
 		 SELECT * EXCLUDE (categorical, is_count, is_percent),
 		        CASE WHEN ${RESOLVED} THEN ${RANGE_ERROR} END AS range_error
-		 FROM j`
-	);
-	// Keys whose texts repeat (a duplicate needs that, or two texts that resolve alike), and plain
-	// numbers out of their indicator's range. With none of those, the counts are the tally's; otherwise
-	// they are counted row by row (a range finding counts only on a row that resolved).
-	const [{ repeats, plainOutOfRange }] = (await e.run(
-		`SELECT (SELECT count(*) FROM (SELECT hash(unit, period, indicator) AS h FROM b_raw GROUP BY h HAVING count(*) > 1)) AS repeats,
+		 FROM j;
+		 SELECT (SELECT count(*) FROM (SELECT hash(unit, period, indicator) AS h FROM b_raw GROUP BY h HAVING count(*) > 1)) AS repeats,
 		        (SELECT count(*) FROM b_raw WHERE ${PLAIN_NUMBER} AND (
 		           (starts_with(value, '-') AND indicator IN (SELECT a FROM b_map WHERE kind = 'indicator' AND is_count AND NOT categorical))
 		           OR (TRY_CAST(value AS DOUBLE) > 100 AND indicator IN (SELECT a FROM b_map WHERE kind = 'indicator' AND is_percent AND NOT categorical)))
@@ -415,24 +415,49 @@ async function duplicates(e: Engine, table: string, log: IssueLog): Promise<numb
 	return sameDropped;
 }
 
+/** A rate rule's findings table (one per rule: their numerators differ). */
+const rateTable = (k: number) => `b_rate_${k}`;
+
 async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<string, Indicator>) {
-	await e.run(
-		`CREATE OR REPLACE TEMP TABLE b_rule AS SELECT row, unit, period, indicator, value, qualifier FROM ${table}
-		 WHERE indicator IN (${RULE_CODES.map(sqlLiteral).join(', ')})`
-	);
 	const pair = (a: string, b: string) =>
 		`JOIN b_rule ${b} ON ${b}.unit = ${a}.unit AND ${b}.period = ${a}.period`;
-	await e.run(
-		`CREATE OR REPLACE TEMP TABLE b_order AS ${ORDER_RULES.map(
-			(rule) =>
-				`SELECT lo.row, hi.value AS hi_value, hi.row AS hi_row, ${sqlLiteral(rule.code)} AS code,
-				   ${sqlLiteral(rule.lesser)} AS lesser, ${sqlLiteral(rule.greater)} AS greater,
-				   (lo.qualifier = '~' OR hi.qualifier = '~') AS approximate
-				 FROM b_rule lo ${pair('lo', 'hi')}
-				 WHERE lo.indicator = ${sqlLiteral(rule.lesser)} AND hi.indicator = ${sqlLiteral(rule.greater)}
-				   AND hi.qualifier <> '>' AND lo.value > hi.value`
-		).join(' UNION ALL ')}`
-	);
+	const orderFindings = ORDER_RULES.map(
+		(rule) =>
+			`SELECT lo.row, hi.value AS hi_value, hi.row AS hi_row, ${sqlLiteral(rule.code)} AS code,
+			   ${sqlLiteral(rule.lesser)} AS lesser, ${sqlLiteral(rule.greater)} AS greater,
+			   (lo.qualifier = '~' OR hi.qualifier = '~') AS approximate
+			 FROM b_rule lo ${pair('lo', 'hi')}
+			 WHERE lo.indicator = ${sqlLiteral(rule.lesser)} AND hi.indicator = ${sqlLiteral(rule.greater)}
+			   AND hi.qualifier <> '>' AND lo.value > hi.value`
+	).join(' UNION ALL ');
+	const rateFindings = (rule: (typeof RATE_RULES)[number]) => {
+		const nums = rule.numerator.map((_, i) => `n${i}`);
+		const sides = ['rep', 'den', ...nums];
+		const sum = `(${nums.map((n) => `${n}.value`).join(' + ')})`;
+		return `SELECT rep.row, rep.value AS reported, den.value AS den, ${nums.map((n) => `${n}.value AS ${n}`).join(', ')},
+		          100 * ${sum} / den.value AS recomputed, ${sqlLiteral(rule.code)} AS code
+		        FROM b_rule rep ${sides
+							.slice(1)
+							.map((n) => pair('rep', n))
+							.join(' ')}
+		        WHERE rep.indicator = ${sqlLiteral(rule.reported)} AND den.indicator = ${sqlLiteral(rule.denominator)}
+		          AND ${rule.numerator.map((code, i) => `n${i}.indicator = ${sqlLiteral(code)}`).join(' AND ')}
+		          AND den.value <> 0 AND ${sides.map((n) => `${n}.qualifier = ''`).join(' AND ')}
+		          AND abs(rep.value - 100 * ${sum} / den.value) > ${rule.tolerance + EPSILON}`;
+	};
+	// One round trip: the rows of the rule indicators, the order findings, then the rate findings — a
+	// row an order rule rejects takes no part in a rate check — and how many there are of each.
+	const [found] = (await e.run(
+		[
+			`CREATE OR REPLACE TEMP TABLE b_rule AS SELECT row, unit, period, indicator, value, qualifier FROM ${table}
+			 WHERE indicator IN (${RULE_CODES.map(sqlLiteral).join(', ')})`,
+			`CREATE OR REPLACE TEMP TABLE b_order AS ${orderFindings}`,
+			`DELETE FROM b_rule WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`,
+			...RATE_RULES.map((rule, k) => `CREATE OR REPLACE TEMP TABLE ${rateTable(k)} AS ${rateFindings(rule)}`),
+			`SELECT (SELECT count(*) FROM b_order) AS orders,
+			        ${RATE_RULES.map((_, k) => `(SELECT count(*) FROM ${rateTable(k)}) AS rate${k}`).join(', ')}`
+		].join(';\n')
+	)) as Row[];
 	const orderArgs = (r: Row): MessageArgs => {
 		const lo = names.get(String(r.lesser));
 		const hi = names.get(String(r.greater));
@@ -445,37 +470,19 @@ async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<st
 			c: String(r.hi_row)
 		};
 	};
-	const rejected = await hasRows(e, 'b_order');
+	const rejected = Number(found.orders) > 0;
 	if (rejected) {
 		await listed(e, log, `SELECT * FROM b_order WHERE approximate`, 'warning', orderArgs);
 		await listed(e, log, `SELECT * FROM b_order WHERE NOT approximate`, 'error', orderArgs);
-		// A row an order rule rejects takes no part in a rate check.
-		await e.run(`DELETE FROM b_rule WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
 	}
-	for (const rule of RATE_RULES) {
+	for (const [k, rule] of RATE_RULES.entries()) {
+		if (Number(found[`rate${k}`]) === 0) continue;
 		const nums = rule.numerator.map((_, i) => `n${i}`);
-		const sides = ['rep', 'den', ...nums];
-		const sum = `(${nums.map((n) => `${n}.value`).join(' + ')})`;
-		await listed(
-			e,
-			log,
-			`SELECT rep.row, rep.value AS reported, den.value AS den, ${nums.map((n) => `${n}.value AS ${n}`).join(', ')},
-			        100 * ${sum} / den.value AS recomputed, ${sqlLiteral(rule.code)} AS code
-			 FROM b_rule rep ${sides
-					.slice(1)
-					.map((n) => pair('rep', n))
-					.join(' ')}
-			 WHERE rep.indicator = ${sqlLiteral(rule.reported)} AND den.indicator = ${sqlLiteral(rule.denominator)}
-			   AND ${rule.numerator.map((code, i) => `n${i}.indicator = ${sqlLiteral(code)}`).join(' AND ')}
-			   AND den.value <> 0 AND ${sides.map((n) => `${n}.qualifier = ''`).join(' AND ')}
-			   AND abs(rep.value - 100 * ${sum} / den.value) > ${rule.tolerance + EPSILON}`,
-			'warning',
-			(r) => ({
-				a: fmt(Number(r.recomputed)),
-				b: `(${nums.map((n) => fmt(Number(r[n]))).join(' + ')}) / ${fmt(Number(r.den))} × 100`,
-				c: fmt(Number(r.reported))
-			})
-		);
+		await listed(e, log, `SELECT * FROM ${rateTable(k)}`, 'warning', (r) => ({
+			a: fmt(Number(r.recomputed)),
+			b: `(${nums.map((n) => fmt(Number(r[n]))).join(' + ')}) / ${fmt(Number(r.den))} × 100`,
+			c: fmt(Number(r.reported))
+		}));
 	}
 	if (rejected)
 		await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
