@@ -67,6 +67,22 @@ const sortIssues = (list: { row: number; code: string; severity: string; column:
 		.sort((a, b) => a.row - b.row || a.code.localeCompare(b.code));
 const key = (o: Observation) => `${o.unit}|${o.period}|${o.indicator}`;
 
+/** The same file through the JavaScript path and the bulk path (as a Blob: the chosen file itself). */
+async function bothPaths(text: string, fileName: string, { asBlob = false } = {}) {
+	const bytes = encode(text);
+	const js = await importCsv(bytes, { ...opts, fileName });
+	const bulk = (await bulkImport(
+		store,
+		asBlob ? new Blob([bytes]) : bytes,
+		{ ...opts, fileName },
+		{ minBytes: 0 }
+	))!;
+	expect(bulk).not.toBeNull();
+	return { js, bulk };
+}
+/** Findings on data rows (not the file-level notes), in a stable order. */
+const rowFindings = (issues: Parameters<typeof sortIssues>[0]) => sortIssues(issues.filter((i) => i.row > 0));
+
 describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 	it('recognises only the canonical header', () => {
 		expect(canonicalHeader(encode('\uFEFFunit,period,indicator,value,qualifier,note\n'))).toHaveLength(6);
@@ -76,13 +92,8 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 	});
 
 	it('finds exactly what the JavaScript path finds, on the same rows', async () => {
-		const bytes = encode(MESSY);
-		const js = await importCsv(bytes, { ...opts, fileName: 'messy.csv' });
-		const bulk = (await bulkImport(store, bytes, { ...opts, fileName: 'messy.csv' }, { minBytes: 0 }))!;
-		expect(bulk).not.toBeNull();
-		expect(sortIssues(bulk.result.issues.filter((i) => i.row > 0))).toEqual(
-			sortIssues(js.issues.filter((i) => i.row > 0))
-		);
+		const { js, bulk } = await bothPaths(MESSY, 'messy.csv');
+		expect(rowFindings(bulk.result.issues)).toEqual(rowFindings(js.issues));
 		expect(bulk.result.stats).toMatchObject({
 			rows: js.stats.rows,
 			observations: js.stats.observations,
@@ -148,19 +159,9 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 			'Nguyễn Nghiêm,2023,petition_resolution_rate_reported,99.5,,',
 			'Nguyễn Nghiêm,2022,petitions_received,19,,'
 		].join('\n');
-		const bytes = encode(rows);
-		const js = await importCsv(bytes, { ...opts, fileName: 'clean.csv' });
 		// As the page passes it: the chosen file itself (a Blob), read where DuckDB runs.
-		const bulk = (await bulkImport(
-			store,
-			new Blob([bytes]),
-			{ ...opts, fileName: 'clean.csv' },
-			{ minBytes: 0 }
-		))!;
-		expect(bulk).not.toBeNull();
-		expect(sortIssues(bulk.result.issues.filter((i) => i.row > 0))).toEqual(
-			sortIssues(js.issues.filter((i) => i.row > 0))
-		);
+		const { js, bulk } = await bothPaths(rows, 'clean.csv', { asBlob: true });
+		expect(rowFindings(bulk.result.issues)).toEqual(rowFindings(js.issues));
 		expect(new Set(bulk.result.issues.map((i) => i.code))).toEqual(
 			new Set(['duplicate_conflict', 'negative_count', 'mediated_success_exceeds_mediated', 'rate_mismatch'])
 		);
@@ -183,12 +184,8 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 			'Phổ Châu,2023,Tổng số đơn tiếp nhận,9,,',
 			'Phổ Minh,2023,petitions_received,5,,'
 		].join('\n');
-		const bytes = encode(rows);
-		const js = await importCsv(bytes, { ...opts, fileName: 'twice.csv' });
-		const bulk = (await bulkImport(store, bytes, { ...opts, fileName: 'twice.csv' }, { minBytes: 0 }))!;
-		expect(sortIssues(bulk.result.issues.filter((i) => i.row > 0))).toEqual(
-			sortIssues(js.issues.filter((i) => i.row > 0))
-		);
+		const { js, bulk } = await bothPaths(rows, 'twice.csv');
+		expect(rowFindings(bulk.result.issues)).toEqual(rowFindings(js.issues));
 		expect(bulk.result.issues.filter((i) => i.row > 0).map((i) => [i.code, i.row])).toEqual(
 			expect.arrayContaining([
 				['duplicate_conflict', 3],
@@ -223,11 +220,9 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 			'Phổ Minh,2023,cultural_family_households_pct,100,,',
 			...(outOfRange ? ['Phổ Châu,2023,households,-3,,'] : [])
 		].join('\n');
-		const bytes = encode(rows);
 		// A hostile file name becomes the rows' source as it is, and nothing else.
 		const fileName = "tally'; DROP TABLE observations; --.csv";
-		const js = await importCsv(bytes, { ...opts, fileName });
-		const bulk = (await bulkImport(store, bytes, { ...opts, fileName }, { minBytes: 0 }))!;
+		const { js, bulk } = await bothPaths(rows, fileName);
 		expect(bulk.result.stats).toMatchObject({
 			rows: js.stats.rows,
 			observations: js.stats.observations,
