@@ -58,7 +58,10 @@ const MESSY = [
 	'Phổ Ninh,2023,land_disputes_mediated,5,,',
 	'Phổ Ninh,2023,feedback_cases_resolved,1,,',
 	'Phổ Ninh,2023,petition_cases_received,10,,',
-	'Phổ Ninh,2023,petition_resolution_rate_reported,10,,'
+	'Phổ Ninh,2023,petition_resolution_rate_reported,10,,',
+	// Short rows: the cells they lack are empty, never NULL.
+	'Phổ Châu,2021,petitions_received',
+	'Phổ Châu,2021'
 ].join('\n');
 
 const sortIssues = (list: { row: number; code: string; severity: string; column: string; value: string }[]) =>
