@@ -244,6 +244,22 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 		await store.dropStaged(bulk.table);
 	});
 
+	it('keeps a source column where it has one, and names the file where it is empty', async () => {
+		const rows = [
+			'unit,period,indicator,value,qualifier,note,source',
+			'Phổ An,2022,petitions_received,12,,,Báo cáo 2022',
+			'Phổ Văn,2022,petitions_received,3,,,',
+			'Phổ Văn,2023,petitions_received,4,,'
+		].join('\n');
+		const { js, bulk } = await bothPaths(rows, 'sources.csv');
+		const staged = await store.query<Observation>(
+			`SELECT unit, period, indicator, value, qualifier, source, note FROM ${bulk.table} ORDER BY row`
+		);
+		expect(staged.map((o) => o.source)).toEqual(['Báo cáo 2022', 'sources.csv', 'sources.csv']);
+		expect(new Map(staged.map((o) => [key(o), o]))).toEqual(new Map(js.observations.map((o) => [key(o), o])));
+		await store.dropStaged(bulk.table);
+	});
+
 	it('imports an export of the bundled data back to identical rows, then commits it', async () => {
 		const all = await store.query<Observation>(
 			'SELECT unit, period, indicator, value, qualifier, source, note FROM observations'

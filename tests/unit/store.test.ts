@@ -236,6 +236,29 @@ describe('commit and undo', () => {
 		expect(await s.query('SELECT count(*) AS n FROM replaced')).toEqual([{ n: 1 }]);
 	});
 
+	it("keeps a bulk import's staged rows when its commit fails, for another try; drops them once stored", async () => {
+		const s = await StoreClass.open(await createNodeEngine());
+		await s.query(
+			`CREATE TEMP TABLE bulk_ok_901 AS SELECT 'D' AS unit, '2022' AS period, 'x' AS indicator, 5::DOUBLE AS value,
+			        '' AS qualifier, 'big.csv' AS source, '' AS note`
+		);
+		const bad = { ...obs('A', '2022', 'x', 9), qualifier: '!' } as unknown as Observation; // violates CHECK
+		await expect(
+			s.commitImports([
+				{ file: 'big.csv', table: 'bulk_ok_901' },
+				{ file: 'bad.csv', observations: [bad] }
+			])
+		).rejects.toThrow();
+		expect(await s.query('SELECT count(*) AS n FROM observations')).toEqual([{ n: 0 }]);
+		expect(await s.query('SELECT unit, value FROM bulk_ok_901')).toEqual([{ unit: 'D', value: 5 }]);
+		const [summary] = await s.commitImports([{ file: 'big.csv', table: 'bulk_ok_901' }]);
+		expect(summary).toMatchObject({ added: 1, changed: 0, unchanged: 0 });
+		expect(await s.query('SELECT unit, value, source FROM observations')).toEqual([
+			{ unit: 'D', value: 5, source: 'big.csv' }
+		]);
+		await expect(s.query('SELECT * FROM bulk_ok_901')).rejects.toThrow();
+	});
+
 	it('stores a commit at once and compresses it a moment later, with the same rows', async () => {
 		const s = await StoreClass.open(await createNodeEngine(), { compactAfterMs: 50 });
 		// 400k rows, as a bulk import stages them: more than DuckDB's own checkpoint threshold, past which

@@ -30,7 +30,7 @@ import {
 } from '$lib/import';
 import type { Indicator } from '$lib/model/types';
 import { rowsToCsv } from './csv';
-import { nextTask, type Engine, type Row } from './engine';
+import { dropSoon, nextTask, type Engine, type Row } from './engine';
 import { sqlLiteral } from './literal';
 import type { Store } from './store';
 
@@ -144,7 +144,7 @@ export async function bulkImport(
 		const e = store.engine;
 		if (!(await readRaw(e, source, header, id))) return null;
 		try {
-			const result = await check(e, table, opts, id);
+			const result = await check(e, table, opts, id, header.includes('source'));
 			result.stats.ms = Math.round(performance.now() - t0);
 			return { result, table };
 		} catch (error) {
@@ -174,18 +174,19 @@ export async function bulkImport(
 async function readRaw(e: Engine, source: Blob | Uint8Array, header: string[], id: number): Promise<boolean> {
 	const file = `bulk-${id}.csv`;
 	// A file the person chose is read by DuckDB's worker straight from the file; its bytes never cross
-	// the page's thread. Bytes (tests, scripts) are copied: they stay the caller's.
+	// the page's thread (reading 50 MB there is a 200 ms task). Bytes (tests, scripts) are copied: they
+	// stay the caller's.
 	await e.registerFile(file, source instanceof Blob ? source : source.slice());
 	try {
 		const columns = header.map((h) => `'${h}': 'VARCHAR'`).join(', ');
 		// Insertion order is kept, so `rowid + 2` is the row number Excel shows (row 1 is the header).
 		// Texts stay as written: their distinct values are read by the importer's own functions. No
 		// cell is NULL: an empty one, or one missing from a short row, is '' (force_not_null), as read
-		// straight from the parser — a coalesce() of every column costs a fifth of the read.
+		// straight from the parser — a coalesce() of every column costs a fifth of the read. A file
+		// without a source column gets none here (the file's name is a constant of the row query).
 		await e.run(
 			`CREATE OR REPLACE TEMP TABLE b_raw AS
-			 SELECT *${header.includes('source') ? '' : `, '' AS source`}
-			 FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
+			 SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
 			      allow_quoted_nulls = false, null_padding = true, force_not_null = [${header.map((h) => `'${h}'`).join(', ')}],
 			      columns = {${columns}})`
 		);
@@ -195,11 +196,17 @@ async function readRaw(e: Engine, source: Blob | Uint8Array, header: string[], i
 		console.warn('bulk import: falling back to the JavaScript path:', error);
 		return false;
 	} finally {
-		await e.dropFile(file);
+		dropSoon(e, file);
 	}
 }
 
-async function check(e: Engine, table: string, opts: ImportOptions, id: number): Promise<ImportResult> {
+async function check(
+	e: Engine,
+	table: string,
+	opts: ImportOptions,
+	id: number,
+	hasSource: boolean
+): Promise<ImportResult> {
 	const log = new IssueLog(opts.fileName);
 	const problems: Problem[] = [];
 	const problem = (p: Problem) => problems.push(p) - 1;
@@ -303,7 +310,7 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 		          coalesce(i."to", '') AS indicator,
 		          ${v ? 'CASE WHEN v.b IS NOT NULL THEN v.value ELSE TRY_CAST(r.value AS DOUBLE) END' : 'TRY_CAST(r.value AS DOUBLE)'} AS value,
 		          ${q ? `CASE WHEN r.qualifier <> '' THEN coalesce(q."to", '') ELSE ${valueQualifier} END` : valueQualifier} AS qualifier,
-		          CASE WHEN r.source <> '' THEN r.source ELSE ${sqlLiteral(opts.fileName)} END AS source,
+		          ${hasSource ? `CASE WHEN r.source <> '' THEN r.source ELSE ${sqlLiteral(opts.fileName)} END` : sqlLiteral(opts.fileName)} AS source,
 		          CASE WHEN starts_with(r.note, '''') THEN regexp_replace(r.note, '^''([=+\\-@\\t\\r])', '\\1') ELSE r.note END AS note,
 		          r.value AS raw, ${flag(v, 'missing')} AS missing,
 		          coalesce(i.skip, false) OR ${flag(v, 'skip')} AS skip,
@@ -354,19 +361,30 @@ async function check(e: Engine, table: string, opts: ImportOptions, id: number):
 			() => ({})
 		);
 	// The staged table: the rows that resolved and are in range.
-	await e.run(
-		`CREATE OR REPLACE TEMP TABLE ${table} AS
+	const staging = `CREATE OR REPLACE TEMP TABLE ${table} AS
 		 SELECT row, unit, period, indicator, value, qualifier, source, note FROM b_rows
-		 WHERE ${RESOLVED} AND range_error IS NULL`
-	);
+		 WHERE ${RESOLVED} AND range_error IS NULL`;
 
 	// 6. The same (unit, period, indicator) twice: keys whose hash repeats, then told apart exactly.
-	const sameDropped = mayRepeat ? await duplicates(e, table, log) : 0;
+	let sameDropped = 0;
+	if (mayRepeat) {
+		await e.run(staging);
+		sameDropped = await duplicates(e, table, log);
+	}
 
-	// 7. Order and rate rules, on the rows of the indicators they compare.
-	await checkRules(e, table, log, new Map(opts.dictionary.map((i) => [i.code, i])));
-
-	const [{ n: observations }] = (await e.run(`SELECT count(*) AS n FROM ${table}`)) as { n: number }[];
+	// 7. Order and rate rules: the (unit, period)s where one may fail, and how many rows are staged —
+	// in the staging's round trip when no duplicate search comes between.
+	const stagedCount = `SELECT count(*) AS n FROM ${table}`;
+	const [screen] = (await e.run(
+		[
+			...(mayRepeat ? [] : [staging]),
+			`CREATE OR REPLACE TEMP TABLE b_suspect AS ${suspects(table)}`,
+			`SELECT (SELECT count(*) FROM b_suspect) AS suspected, (${stagedCount}) AS n`
+		].join(';\n')
+	)) as { suspected: number; n: number }[];
+	const names = new Map(opts.dictionary.map((i) => [i.code, i]));
+	const rejected = screen.suspected > 0 && (await checkRules(e, table, log, names));
+	const [{ n: observations }] = rejected ? ((await e.run(stagedCount)) as { n: number }[]) : [screen];
 	if (counts.missing > 0) log.add('info', 'missing_values', { row: 0 }, { n: counts.missing });
 	const issues = log.finish();
 	return {
@@ -428,7 +446,13 @@ async function duplicates(e: Engine, table: string, log: IssueLog): Promise<numb
 /** A rate rule's findings table (one per rule: their numerators differ). */
 const rateTable = (k: number) => `b_rate_${k}`;
 
-async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<string, Indicator>) {
+/** The order and rate rules on the suspected (unit, period)s (`b_suspect`); true when rows were rejected. */
+async function checkRules(
+	e: Engine,
+	table: string,
+	log: IssueLog,
+	names: Map<string, Indicator>
+): Promise<boolean> {
 	const pair = (a: string, b: string) =>
 		`JOIN b_rule ${b} ON ${b}.unit = ${a}.unit AND ${b}.period = ${a}.period`;
 	const orderFindings = ORDER_RULES.map(
@@ -455,12 +479,10 @@ async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<st
 		          AND den.value <> 0 AND ${sides.map((n) => `${n}.qualifier = ''`).join(' AND ')}
 		          AND abs(rep.value - 100 * ${sum} / den.value) > ${rule.tolerance + EPSILON}`;
 	};
-	// One round trip: the (unit, period)s where a rule may fail, their rows of the rule indicators, the
-	// order findings, then the rate findings — a row an order rule rejects takes no part in a rate
-	// check — and how many there are of each.
+	// One round trip: their rows of the rule indicators, the order findings, then the rate findings — a
+	// row an order rule rejects takes no part in a rate check — and how many there are of each.
 	const [found] = (await e.run(
 		[
-			`CREATE OR REPLACE TEMP TABLE b_suspect AS ${suspects(table)}`,
 			`CREATE OR REPLACE TEMP TABLE b_rule AS SELECT row, unit, period, indicator, value, qualifier FROM ${table} r
 			 SEMI JOIN b_suspect s ON s.unit = r.unit AND s.period = r.period
 			 WHERE indicator IN (${RULE_CODE_LIST})`,
@@ -499,6 +521,7 @@ async function checkRules(e: Engine, table: string, log: IssueLog, names: Map<st
 	}
 	if (rejected)
 		await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
+	return rejected;
 }
 
 /**
@@ -736,7 +759,7 @@ async function stage(e: Engine, file: string, into: string, rows: Lookup[]) {
 			`${into} SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${LOOKUP_TYPES})`
 		);
 	} finally {
-		await e.dropFile(file);
+		dropSoon(e, file);
 	}
 }
 

@@ -24,6 +24,14 @@ export interface Engine {
 	close(): Promise<void>;
 }
 
+/**
+ * Drop a registered file without waiting: the engine takes its calls in order, so the file is gone
+ * before the next statement runs; a file that fails to drop changes no data.
+ */
+export function dropSoon(e: Engine, name: string): void {
+	void e.dropFile(name).catch(() => undefined);
+}
+
 /** A break for the page: what follows runs in a later task. */
 export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -111,7 +111,8 @@ export function statementRunner<S extends PreparedStatement>(conn: Connection<S>
 			try {
 				return await toPlainRows(await stmt.query(...params));
 			} finally {
-				await stmt.close();
+				// Not waited for: the connection runs its messages in order, the next statement comes after.
+				void Promise.resolve(stmt.close()).catch(() => undefined);
 			}
 		},
 		clear: () => reads.clear()

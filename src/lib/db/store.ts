@@ -4,7 +4,7 @@
  */
 import type { ImportRecord, Indicator, Observation, Unit } from '$lib/model/types';
 import { rowsToCsv } from './csv';
-import type { Engine, Param, Row } from './engine';
+import { dropSoon, type Engine, type Param, type Row } from './engine';
 import { sqlLiteral } from './literal';
 import { SCHEMA } from './schema';
 
@@ -158,7 +158,7 @@ export class Store {
 				`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${types})`
 			);
 		} finally {
-			await this.engine.dropFile(file);
+			dropSoon(this.engine, file);
 		}
 	}
 
@@ -220,14 +220,13 @@ export class Store {
 		return this.exclusive(async () => {
 			const from = await this.stageSource('stage_diff', source);
 			// Only the rows that meet a stored row are joined out (usually few); new rows are the rest.
-			await this.engine.run(
+			// One round trip: the statements of a text run one after the other, the last one answers.
+			const [counts] = (await this.engine.run(
 				`CREATE OR REPLACE TEMP TABLE stage_match AS
 				 SELECT s.unit, s.period, s.indicator, o.value AS old_value, o.qualifier AS old_qualifier, s.value, s.qualifier,
 				        (o.value = s.value AND o.qualifier = s.qualifier) AS same
-				 FROM ${from} s JOIN observations o ON ${KEY}`
-			);
-			const [counts] = (await this.engine.run(
-				`SELECT (SELECT count(*) FROM ${from}) - count(*) AS added, count(*) FILTER (WHERE NOT same) AS changed,
+				 FROM ${from} s JOIN observations o ON ${KEY};
+				 SELECT (SELECT count(*) FROM ${from}) - count(*) AS added, count(*) FILTER (WHERE NOT same) AS changed,
 				        count(*) FILTER (WHERE same) AS unchanged FROM stage_match`
 			)) as { added: number; changed: number; unchanged: number }[];
 			// Listings of an empty set are not asked for (an import of new rows has nothing to compare).
@@ -267,14 +266,11 @@ export class Store {
 	/** Several files in ONE transaction: all of them are stored, or none. */
 	commitImports(files: ImportSource[], at = new Date()): Promise<CommitSummary[]> {
 		return this.exclusive(async () => {
-			const out = await this.transaction(async () => {
+			return this.transaction(async () => {
 				const summaries: CommitSummary[] = [];
 				for (const f of files) summaries.push(await this.commitOne(f, at));
 				return summaries;
 			});
-			for (const f of files)
-				if ('table' in f) await this.engine.run(`DROP TABLE IF EXISTS ${stagedTable(f.table)}`);
-			return out;
 		});
 	}
 
@@ -297,19 +293,15 @@ export class Store {
 	 * they give the counts, what undo restores, and which stored rows to delete.
 	 */
 	private async commitOne(f: ImportSource, at: Date): Promise<CommitSummary> {
-		const [{ id }] = (await this.engine.run('SELECT coalesce(max(id), 0) + 1 AS id FROM imports')) as {
-			id: number;
-		}[];
 		const from = await this.stageSource('stage_obs', 'table' in f ? { table: f.table } : f.observations);
-		await this.engine.run(
+		const [counts] = (await this.engine.run(
 			`CREATE OR REPLACE TEMP TABLE stage_old AS
 			 SELECT o.rowid AS rid, o.*, (o.value = s.value AND o.qualifier = s.qualifier) AS same
-			 FROM observations o JOIN ${from} s ON ${KEY}`
-		);
-		const [counts] = (await this.engine.run(
-			`SELECT (SELECT count(*) FROM ${from}) AS rows, count(*) FILTER (WHERE same) AS unchanged,
-			        count(*) FILTER (WHERE NOT same) AS changed FROM stage_old`
-		)) as { rows: number; unchanged: number; changed: number }[];
+			 FROM observations o JOIN ${from} s ON ${KEY};
+			 SELECT (SELECT coalesce(max(id), 0) + 1 FROM imports) AS id, (SELECT count(*) FROM ${from}) AS rows,
+			        count(*) FILTER (WHERE same) AS unchanged, count(*) FILTER (WHERE NOT same) AS changed FROM stage_old`
+		)) as { id: number; rows: number; unchanged: number; changed: number }[];
+		const id = counts.id;
 		await this.engine.run(`INSERT INTO imports VALUES (?, ?, ?::TIMESTAMP, ?, 'committed')`, [
 			id,
 			f.file,
@@ -323,11 +315,12 @@ export class Store {
 			);
 			await this.engine.run(`DELETE FROM observations WHERE rowid IN (SELECT rid FROM stage_old)`);
 		}
+		// The id is this store's own integer. A bulk import's rows go with the transaction: a rollback
+		// brings them back for another try.
 		await this.engine.run(
-			`INSERT INTO observations SELECT unit, period, indicator, value, qualifier, source, note, ? FROM ${from}`,
-			[id]
+			`INSERT INTO observations SELECT unit, period, indicator, value, qualifier, source, note, ${sqlLiteral(id)} FROM ${from};
+			 DROP TABLE IF EXISTS stage_obs; DROP TABLE stage_old${'table' in f ? `; DROP TABLE ${from}` : ''}`
 		);
-		await this.engine.run('DROP TABLE IF EXISTS stage_obs; DROP TABLE stage_old');
 		return {
 			id,
 			added: counts.rows - counts.changed - counts.unchanged,
