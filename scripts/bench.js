@@ -6,8 +6,9 @@
  *      DuckDB's bare `read_csv` on the same bytes — time, MB/s, ratio, longest main-thread task;
  *   2. re-query + redraw when the indicator or the units change, on the bundled data and on 1M
  *      synthetic observations (3,000 units × 10 years × 33 indicators) — median and p95.
- * Imports: the first import of the page load is reported on its own; then each size runs 5 (10k) or
- * 3 times, each import taken back afterwards, and the median is printed with its range.
+ * Imports: the first import of the page load is reported on its own; then each size runs 9 (10k) or
+ * 5 times, each import taken back afterwards, and the median is printed with its range; the bare read
+ * is timed from bytes in memory and from a File (as the app receives a staff member's file).
  * Options: --no-build (reuse build/), --sizes=10000,100000 (import sizes), --runs=40,
  * --trace (list every DuckDB call of each size's last import with its time), --no-redraw (imports only).
  * Results are also written to bench/results/latest.json.
@@ -206,11 +207,15 @@ try {
 	);
 	for (const [s, n] of SIZES.entries()) {
 		const url = `/bench-data/${n}.csv`;
-		const runs = n <= 10_000 ? 5 : 3;
+		const runs = n <= 10_000 ? 9 : 5;
 		const bares = [];
+		const baresFromFile = [];
 		const apps = [];
+		const bare = (fromFile) =>
+			page.evaluate((a) => window.chisoBench.bareReadCsv(a.url, { fromFile: a.fromFile }), { url, fromFile });
 		for (let r = 0; r < runs; r++) {
-			bares.push((await page.evaluate((u) => window.chisoBench.bareReadCsv(u), url)).ms);
+			bares.push((await bare(false)).ms);
+			baresFromFile.push((await bare(true)).ms);
 			// The last import of the last size stays: the redraw below runs on it.
 			const keep = s === SIZES.length - 1 && r === runs - 1;
 			apps.push(await importRun(url, !keep, 'trace' in args && r === runs - 1));
@@ -232,6 +237,9 @@ try {
 			bareMs,
 			bareRunsMs: bares,
 			ratio: app.ms / bareMs,
+			bareFromFileMs: median(baresFromFile),
+			bareFromFileRunsMs: baresFromFile,
+			ratioFromFile: app.ms / median(baresFromFile),
 			path: app.path,
 			longestTask: Math.max(...apps.map((a) => a.longestTask)),
 			committed: app.rows
@@ -254,6 +262,9 @@ try {
 		}
 		console.log(
 			`${''.padEnd(29)}${String(n).padEnd(10)}${mb.toFixed(1).padStart(5)}  ${`${app.ms.toFixed(0)} (${row.appMinMs.toFixed(0)}–${row.appMaxMs.toFixed(0)})`.padStart(22)}  ${(mb / (app.ms / 1000)).toFixed(1).padStart(8)}  ${bareMs.toFixed(0).padStart(7)}  ${row.ratio.toFixed(2).padStart(5)}  ${app.path.padEnd(5)} ${`${row.longestTask.toFixed(0)} ms`.padStart(12)}  ${runs}   (check+diff ${app.parseMs.toFixed(0)} ms, commit ${app.commitMs.toFixed(0)} ms; compressed afterwards in ${row.compactMs.toFixed(0)} ms)`
+		);
+		console.log(
+			`${''.padEnd(29)}  bare read_csv runs ${bares.map((b) => b.toFixed(0)).join(', ')} ms; from the File as the app gets it: ${baresFromFile.map((b) => b.toFixed(0)).join(', ')} ms (ratio ${row.ratioFromFile.toFixed(2)})`
 		);
 	}
 

@@ -85,7 +85,6 @@ export async function importThroughApp(url: string, { undo = false }: ImportRunO
 	const { value, longestTask, longTasks } = await withLongTasks(async () => {
 		const t0 = now();
 		await session.add([file]);
-		while (session.files.some((f) => f.status === 'parsing')) await new Promise((r) => setTimeout(r, 5));
 		const parsed = now();
 		const pending = session.files[0];
 		const committed = pending?.result?.stats.observations ?? 0;
@@ -118,12 +117,18 @@ export async function importThroughApp(url: string, { undo = false }: ImportRunO
 	return { ...value, compactMs, bytes: bytes.length, longestTask, longTasks };
 }
 
-export async function bareReadCsv(url: string) {
+/**
+ * DuckDB's bare `read_csv` (types detected) into a table: from bytes already in memory, or, `fromFile`,
+ * from a File as the app receives a staff member's file (DuckDB's worker reads it, as the import does).
+ */
+export async function bareReadCsv(url: string, { fromFile = false } = {}) {
 	const bytes = await fetchBytes(url);
+	const source = fromFile ? new File([bytes], 'bare.csv', { type: 'text/csv' }) : bytes;
 	const store = await data.open();
+	await new Promise((r) => setTimeout(r, 0));
 	const t0 = now();
 	await store.exclusive(async () => {
-		await store.engine.registerFile('bare.csv', bytes);
+		await store.engine.registerFile('bare.csv', source);
 		await store.engine.run(
 			`CREATE OR REPLACE TEMP TABLE bare AS SELECT * FROM read_csv('bare.csv', header = true)`
 		);

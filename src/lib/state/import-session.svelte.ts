@@ -84,8 +84,10 @@ export class ImportSession {
 		)
 	);
 
+	/** Check the files; resolves once every one of them is checked (the page does not wait). */
 	async add(list: Iterable<File>) {
 		this.lastCommit = null;
+		const parses: Promise<void>[] = [];
 		for (const file of list) {
 			const entry: PendingFile = {
 				id: nextId++,
@@ -96,8 +98,9 @@ export class ImportSession {
 				columnChoices: {}
 			};
 			this.files.push(entry);
-			void this.parse(entry.id);
+			parses.push(this.parse(entry.id));
 		}
+		await Promise.all(parses);
 	}
 
 	/** Parse again with a changed choice: encoding, a column's number format, the unit of a sheet. */
