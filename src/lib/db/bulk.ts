@@ -30,7 +30,7 @@ import {
 } from '$lib/import';
 import type { Indicator } from '$lib/model/types';
 import { rowsToCsv } from './csv';
-import { dropSoon, nextTask, type Engine, type Row } from './engine';
+import { dropSoon, every, nextTask, type Engine, type Row } from './engine';
 import { sqlLiteral } from './literal';
 import type { Store } from './store';
 
@@ -52,8 +52,8 @@ const RULE_CODES = [
 	])
 ];
 const RULE_CODE_LIST = RULE_CODES.map(sqlLiteral).join(', ');
-/** Distinct texts resolved between two breaks: tens of thousands of them would hold the page too long. */
-const YIELD_EVERY = 1000;
+/** Resolving distinct texts breaks for the page this often (tens of thousands of them take 0.1 s). */
+const BREAK_EVERY_MS = 25;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /** The header fields when the file is a canonical long CSV in UTF-8, else null. */
@@ -242,9 +242,10 @@ async function check(
 		unit: string;
 		period: string;
 	}[];
-	for (const [i, { unit, period }] of pairs.entries()) {
+	const due = every(BREAK_EVERY_MS);
+	for (const { unit, period } of pairs) {
 		texts.push(resolveUnitPeriod(unit, period, opts, problem));
-		if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTask();
+		if (due()) await nextTask();
 	}
 	const qualifiers = (await e.run(`SELECT qualifier FROM b_raw GROUP BY qualifier`)) as {
 		qualifier: string;
@@ -254,8 +255,8 @@ async function check(
 		`SELECT indicator, value, count(*) AS n FROM b_raw
 		 WHERE NOT ${PLAIN_NUMBER} OR indicator IN (SELECT a FROM b_map WHERE categorical) GROUP BY indicator, value`
 	)) as { indicator: string; value: string; n: number }[];
-	for (const [i, { indicator, value, n }] of values.entries()) {
-		if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTask();
+	for (const { indicator, value, n } of values) {
+		if (due()) await nextTask();
 		const ind = codeOf.get(indicator);
 		const v = resolveValue(indicator, value, ind, problem);
 		if (!v) continue;
