@@ -303,7 +303,7 @@ async function check(
 	// and cells that may be out of their indicator's range (a minus on a count, over 100 on a percentage).
 	// With none of those, the counts are the tally's; otherwise they are counted row by row (a range
 	// finding counts only on a row that resolved).
-	const [{ repeats, plainOutOfRange }] = (await e.run(
+	const [{ repeats, maybeOutOfRange }] = (await e.run(
 		`CREATE OR REPLACE TEMP VIEW b_rows AS
 		 WITH j AS (
 		   SELECT (r.rowid + 2)::INTEGER AS row,
@@ -327,10 +327,10 @@ async function check(
 		        (SELECT count(*) FROM b_raw WHERE
 		           (starts_with(value, '-') AND indicator IN (SELECT a FROM b_map WHERE kind = 'indicator' AND is_count AND NOT categorical))
 		           OR (TRY_CAST(value AS DOUBLE) > 100 AND indicator IN (SELECT a FROM b_map WHERE kind = 'indicator' AND is_percent AND NOT categorical))
-		        ) AS plainOutOfRange`
-	)) as { repeats: number; plainOutOfRange: number }[];
+		        ) AS maybeOutOfRange`
+	)) as { repeats: number; maybeOutOfRange: number }[];
 	const counts =
-		tally.outOfRange + plainOutOfRange === 0
+		tally.outOfRange + maybeOutOfRange === 0
 			? { ...tally, ranged: 0 }
 			: ((
 					await e.run(

@@ -9,7 +9,10 @@ export type Param = string | number | boolean | null;
 export type Row = Record<string, unknown>;
 
 export interface Engine {
-	/** Run one statement; `params` bind to `?` placeholders (a prepared statement, never string-built SQL). */
+	/**
+	 * Run one statement; `params` bind to `?` placeholders (a prepared statement, never string-built SQL).
+	 * Without params a text may hold several statements (`;`): one round trip, the last one answers.
+	 */
 	run(sql: string, params?: Param[]): Promise<Row[]>;
 	/**
 	 * Make a file readable by `read_csv('name')`: a Blob (a file the person chose) is read where DuckDB

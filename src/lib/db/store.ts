@@ -265,13 +265,13 @@ export class Store {
 
 	/** Several files in ONE transaction: all of them are stored, or none. */
 	commitImports(files: ImportSource[], at = new Date()): Promise<CommitSummary[]> {
-		return this.exclusive(async () => {
-			return this.transaction(async () => {
+		return this.exclusive(() =>
+			this.transaction(async () => {
 				const summaries: CommitSummary[] = [];
 				for (const f of files) summaries.push(await this.commitOne(f, at));
 				return summaries;
-			});
-		});
+			})
+		);
 	}
 
 	/** Forget a bulk import's rows that will not be committed. */
