@@ -259,6 +259,40 @@ describe('commit and undo', () => {
 		await expect(s.query('SELECT * FROM bulk_ok_901')).rejects.toThrow();
 	});
 
+	it('compresses after a write once the store is quiet, and within ten quiet periods however busy', async () => {
+		const engine = await createNodeEngine();
+		const checkpoints: number[] = [];
+		const run = engine.run.bind(engine);
+		engine.run = (sql, params) => {
+			if (sql.startsWith('CHECKPOINT')) checkpoints.push(performance.now());
+			return run(sql, params);
+		};
+		const quiet = 150;
+		const s = await StoreClass.open(engine, { compactAfterMs: quiet });
+		const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+		let lastQuery = 0;
+		const keepBusy = async (ms: number) => {
+			for (const end = performance.now() + ms; performance.now() < end; await sleep(15)) {
+				await s.query('SELECT count(*) FROM observations');
+				lastQuery = performance.now();
+			}
+		};
+		// Queries every 15 ms (charts reloading, an import being checked): no compression meanwhile…
+		await s.commitImport('a.csv', [obs('A', '2022', 'x', 1)]);
+		await keepBusy(3 * quiet);
+		expect(checkpoints).toEqual([]);
+		// …then one, once the store has been quiet long enough.
+		await sleep(2 * quiet);
+		expect(checkpoints).toHaveLength(1);
+		expect(checkpoints[0] - lastQuery).toBeGreaterThanOrEqual(quiet - 5);
+		// A store that never goes quiet still compresses, within ten quiet periods of the write.
+		const written = performance.now();
+		await s.commitImport('b.csv', [obs('B', '2022', 'x', 2)]);
+		await keepBusy(13 * quiet);
+		expect(checkpoints).toHaveLength(2);
+		expect(checkpoints[1] - written).toBeLessThan(12 * quiet);
+	});
+
 	it('stores a commit at once and compresses it a moment later, with the same rows', async () => {
 		const s = await StoreClass.open(await createNodeEngine(), { compactAfterMs: 50 });
 		// 400k rows, as a bulk import stages them: more than DuckDB's own checkpoint threshold, past which

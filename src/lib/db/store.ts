@@ -68,13 +68,20 @@ const SNAPSHOT_RESTORE: Record<string, string> = {
 	observations: `SELECT unit, period, indicator, value::DOUBLE, coalesce(qualifier, ''), coalesce(source, ''), coalesce(note, ''), import_id::INTEGER`
 };
 
-/** How long after the last write the database is compressed (see `Store.compact`). */
+/** How long the database must be quiet after a write before it is compressed (see `Store.compact`). */
 const COMPACT_AFTER_MS = 1000;
+/** However busy it stays, a write is compressed within this many quiet periods. */
+const COMPACT_WITHIN = 10;
 
 export class Store {
 	private queue: Promise<unknown> = Promise.resolve();
 	private files = 0;
 	private compaction: ReturnType<typeof setTimeout> | undefined;
+	/** When the pending compaction runs however busy the store is. */
+	private compactBy: number | undefined;
+	/** Work running now, and when the last one ended: a compaction waits for a quiet moment. */
+	private busy = 0;
+	private lastUsed = 0;
 	/** Bumped after every change; views re-query when it moves. */
 	version = 0;
 	/** Bumped when the dictionary or the unit list may have changed (they are read back only then). */
@@ -102,30 +109,51 @@ export class Store {
 
 	/**
 	 * Compress what the last writes stored (a checkpoint of the in-memory database). Committed rows are
-	 * stored and queryable at once, uncompressed; this runs `compactAfterMs` after the last write, in
-	 * DuckDB's worker — queries that arrive meanwhile wait in the queue, nothing else does.
+	 * stored and queryable at once, uncompressed; this runs once the store has been quiet for
+	 * `compactAfterMs` after a write (at the latest `COMPACT_WITHIN` such periods after it), in DuckDB's
+	 * worker — so that it does not land in the middle of the next import or of the charts reloading.
 	 */
 	compact(): Promise<void> {
 		clearTimeout(this.compaction);
 		this.compaction = undefined;
+		this.compactBy = undefined;
 		return this.exclusive(async () => {
 			await this.engine.run('CHECKPOINT chiso');
 		});
 	}
 
 	private compactLater() {
+		this.compactBy ??= performance.now() + COMPACT_WITHIN * this.compactAfterMs;
+		this.compactIn(this.compactAfterMs);
+	}
+
+	private compactIn(ms: number) {
 		clearTimeout(this.compaction);
-		this.compaction = setTimeout(
-			() => this.compact().catch((e) => console.warn('compaction failed:', e)),
-			this.compactAfterMs
-		);
+		this.compaction = setTimeout(() => this.compactWhenQuiet(), ms);
 		// Node (tests, scripts): a pending compaction does not keep the process alive.
 		(this.compaction as { unref?: () => void }).unref?.();
 	}
 
+	private compactWhenQuiet() {
+		const now = performance.now();
+		const quietFor = this.busy > 0 ? 0 : now - this.lastUsed;
+		if (quietFor < this.compactAfterMs && now < (this.compactBy ?? 0))
+			this.compactIn(this.compactAfterMs - quietFor);
+		else this.compact().catch((e) => console.warn('compaction failed:', e));
+	}
+
 	/** Run `fn` alone: nothing else touches the database until it ends. */
 	exclusive<T>(fn: () => Promise<T>): Promise<T> {
-		const next = this.queue.then(fn, fn);
+		const run = async () => {
+			this.busy++;
+			try {
+				return await fn();
+			} finally {
+				this.busy--;
+				this.lastUsed = performance.now();
+			}
+		};
+		const next = this.queue.then(run, run);
 		this.queue = next.catch(() => undefined);
 		return next;
 	}
