@@ -69,6 +69,12 @@ const sortIssues = (list: { row: number; code: string; severity: string; column:
 		.map(({ row, code, severity, column, value }) => ({ row, code, severity, column, value }))
 		.sort((a, b) => a.row - b.row || a.code.localeCompare(b.code));
 const key = (o: Observation) => `${o.unit}|${o.period}|${o.indicator}`;
+const byKey = (rows: Observation[]) => new Map(rows.map((o) => [key(o), o]));
+/** The rows a bulk import staged, in the file's order. */
+const stagedRows = (table: string) =>
+	store.query<Observation>(
+		`SELECT unit, period, indicator, value, qualifier, source, note FROM ${table} ORDER BY row`
+	);
 
 /** The same file through the JavaScript path and the bulk path (as a Blob: the chosen file itself). */
 async function bothPaths(text: string, fileName: string, { asBlob = false } = {}) {
@@ -104,10 +110,8 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 			warnings: js.stats.warnings,
 			skipped: js.stats.skipped
 		});
-		const staged = await store.query<Observation>(
-			`SELECT unit, period, indicator, value, qualifier, source, note FROM ${bulk.table}`
-		);
-		expect(new Map(staged.map((o) => [key(o), o]))).toEqual(new Map(js.observations.map((o) => [key(o), o])));
+		const staged = await stagedRows(bulk.table);
+		expect(byKey(staged)).toEqual(byKey(js.observations));
 		// Spot checks of what the rules mean.
 		const codes = new Set(bulk.result.issues.map((i) => i.code));
 		for (const c of [
@@ -168,10 +172,8 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 		expect(new Set(bulk.result.issues.map((i) => i.code))).toEqual(
 			new Set(['duplicate_conflict', 'negative_count', 'mediated_success_exceeds_mediated', 'rate_mismatch'])
 		);
-		const staged = await store.query<Observation>(
-			`SELECT unit, period, indicator, value, qualifier, source, note FROM ${bulk.table}`
-		);
-		expect(new Map(staged.map((o) => [key(o), o]))).toEqual(new Map(js.observations.map((o) => [key(o), o])));
+		const staged = await stagedRows(bulk.table);
+		expect(byKey(staged)).toEqual(byKey(js.observations));
 		await store.dropStaged(bulk.table);
 	});
 
@@ -252,11 +254,9 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 			'Phổ Văn,2023,petitions_received,4,,'
 		].join('\n');
 		const { js, bulk } = await bothPaths(rows, 'sources.csv');
-		const staged = await store.query<Observation>(
-			`SELECT unit, period, indicator, value, qualifier, source, note FROM ${bulk.table} ORDER BY row`
-		);
+		const staged = await stagedRows(bulk.table);
 		expect(staged.map((o) => o.source)).toEqual(['Báo cáo 2022', 'sources.csv', 'sources.csv']);
-		expect(new Map(staged.map((o) => [key(o), o]))).toEqual(new Map(js.observations.map((o) => [key(o), o])));
+		expect(byKey(staged)).toEqual(byKey(js.observations));
 		await store.dropStaged(bulk.table);
 	});
 
