@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Unit } from '../model/types';
 import { matchIndicator } from './indicators';
-import { matchUnit, unitCoreKey } from './units';
+import { matchUnit, unitCoreKey, unitMatcher } from './units';
 
 const unit = (
 	name: string,
@@ -84,6 +84,28 @@ describe('matchUnit', () => {
 
 	it('uses remembered aliases first', () => {
 		expect(matchUnit('UBND xã PA', UNITS, null, { 'ubnd xa pa': 'Phổ An' }).unit?.name).toBe('Phổ An');
+	});
+
+	it('answers as matchUnit does when one matcher serves many (name, period) pairs', () => {
+		const aliases = { 'ubnd xa pa': 'Phổ An' };
+		const match = unitMatcher(UNITS, aliases);
+		const names = [
+			'Nguyễn Nghiêm',
+			'X. Nguyễn Nghiêm',
+			'Phổ An',
+			'Phổ Anh',
+			'P3',
+			'UBND xã PA',
+			'TT Sông Vệ',
+			''
+		];
+		// Each name twice over the periods: the second time from what the matcher kept.
+		for (const round of [1, 2])
+			for (const raw of names)
+				for (const period of ['2023', '2026', '2025-H2', null])
+					expect(match(raw, period), `${raw} ${period} (${round})`).toEqual(
+						matchUnit(raw, UNITS, period, aliases)
+					);
 	});
 
 	it('keeps the identifying part of a name', () => {

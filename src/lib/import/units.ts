@@ -79,8 +79,9 @@ function indexOf(units: readonly Unit[]): UnitIndex {
 	return ix;
 }
 
-function validDuring(u: Unit, period: string): boolean {
-	const iv = periodInterval(period);
+type Interval = [string, string] | null;
+
+function validDuring(u: Unit, iv: Interval): boolean {
 	if (!iv) return true;
 	const from = u.valid_from || '0000-01-01';
 	const to = u.valid_to || '9999-12-31';
@@ -91,6 +92,57 @@ function validDuring(u: Unit, period: string): boolean {
 function prefer(list: Unit[], keep: (u: Unit) => boolean): Unit[] {
 	const kept = list.filter(keep);
 	return kept.length > 0 ? kept : list;
+}
+
+/** What a name alone says: the unit an alias maps it to, the units of its core key, or the closest names. */
+type Found = { unit: Unit } | { found: Unit[] } | { suggestions: string[] };
+
+function findUnits(raw: string, ix: UnitIndex, aliases?: Record<string, string>): Found {
+	if (raw.length > 1000) return { suggestions: [] };
+	const mapped = aliases?.[normaliseKey(raw)];
+	if (mapped !== undefined) {
+		const u = ix.byName.get(looseKey(mapped));
+		if (u) return { unit: u };
+	}
+	const found = ix.byCore.get(unitCoreKey(raw));
+	if (!found || found.length === 0) return { suggestions: closest(unitCoreKey(raw), ix.candidates) };
+	return { found };
+}
+
+/** Among the units a name may mean, the one for `period`. */
+function pickUnit(
+	raw: string,
+	f: Found,
+	period: string | null | undefined,
+	intervalOf: (period: string) => Interval = periodInterval
+): UnitMatch {
+	if ('unit' in f) return { unit: f.unit, suggestions: [] };
+	if ('suggestions' in f) return { unit: null, suggestions: f.suggestions };
+	const found = f.found;
+	if (found.length === 1) {
+		const u = found[0];
+		return {
+			unit: u,
+			suggestions: [],
+			outsideValidity: period ? !validDuring(u, intervalOf(period)) : false
+		};
+	}
+	// Several units share the name (reused over time). A prefix naming the kind (`Xã …`) narrows first,
+	// then validity in the row's period, then the exact spelling (2025, the year of the merger).
+	let list = found;
+	const kind = prefixKind(raw);
+	if (kind) list = prefer(list, (u) => normaliseKey(u.kind) === kind);
+	let outsideValidity = false;
+	if (period) {
+		const iv = intervalOf(period);
+		const valid = list.filter((u) => validDuring(u, iv));
+		if (valid.length === 0) outsideValidity = true;
+		else list = valid;
+	}
+	const exact = looseKey(raw);
+	list = prefer(list, (u) => looseKey(u.name) === exact || u.aliases.some((a) => looseKey(a) === exact));
+	if (list.length === 1) return { unit: list[0], suggestions: [], outsideValidity };
+	return { unit: null, suggestions: list.map((u) => u.name), ambiguous: list, outsideValidity };
 }
 
 /**
@@ -104,33 +156,28 @@ export function matchUnit(
 	period?: string | null,
 	aliases?: Record<string, string>
 ): UnitMatch {
+	return pickUnit(raw, findUnits(raw, indexOf(units), aliases), period);
+}
+
+/**
+ * `matchUnit` for many (name, period) pairs — a file's distinct pairs: each distinct name is looked
+ * up once (and each period's dates), and only the choice by period is made for each pair.
+ */
+export function unitMatcher(
+	units: readonly Unit[],
+	aliases?: Record<string, string>
+): (raw: string, period?: string | null) => UnitMatch {
 	const ix = indexOf(units);
-	if (raw.length > 1000) return { unit: null, suggestions: [] };
-	const mapped = aliases?.[normaliseKey(raw)];
-	if (mapped !== undefined) {
-		const u = ix.byName.get(looseKey(mapped));
-		if (u) return { unit: u, suggestions: [] };
-	}
-	const core = unitCoreKey(raw);
-	const found = ix.byCore.get(core);
-	if (!found || found.length === 0) return { unit: null, suggestions: closest(core, ix.candidates) };
-	if (found.length === 1) {
-		const u = found[0];
-		return { unit: u, suggestions: [], outsideValidity: period ? !validDuring(u, period) : false };
-	}
-	// Several units share the name (reused over time). A prefix naming the kind (`Xã …`) narrows first,
-	// then validity in the row's period, then the exact spelling (2025, the year of the merger).
-	let list = found;
-	const kind = prefixKind(raw);
-	if (kind) list = prefer(list, (u) => normaliseKey(u.kind) === kind);
-	let outsideValidity = false;
-	if (period) {
-		const valid = list.filter((u) => validDuring(u, period));
-		if (valid.length === 0) outsideValidity = true;
-		else list = valid;
-	}
-	const exact = looseKey(raw);
-	list = prefer(list, (u) => looseKey(u.name) === exact || u.aliases.some((a) => looseKey(a) === exact));
-	if (list.length === 1) return { unit: list[0], suggestions: [], outsideValidity };
-	return { unit: null, suggestions: list.map((u) => u.name), ambiguous: list, outsideValidity };
+	const byName = new Map<string, Found>();
+	const intervals = new Map<string, Interval>();
+	const intervalOf = (period: string) => {
+		let iv = intervals.get(period);
+		if (iv === undefined) intervals.set(period, (iv = periodInterval(period)));
+		return iv;
+	};
+	return (raw, period) => {
+		let f = byName.get(raw);
+		if (!f) byName.set(raw, (f = findUnits(raw, ix, aliases)));
+		return pickUnit(raw, f, period, intervalOf);
+	};
 }
