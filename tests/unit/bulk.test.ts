@@ -177,6 +177,84 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 		await store.dropStaged(bulk.table);
 	});
 
+	it.each([
+		['with keys written twice (rules checked after those are taken out)', true],
+		['without (rules screened in the pass over the pairs)', false]
+	])('stages a file whose texts are all written as stored as it was read, %s', async (_, twice) => {
+		// Canonical names, years, codes, plain numbers and qualifiers, nothing out of range: the rows are
+		// staged as read. Still: a repeated row, a conflicting duplicate, more successes than mediations
+		// (rejected; approximate: a warning), a rate off its counts, a neutralised formula in a note.
+		const lines = [
+			'unit,period,indicator,value,qualifier,note',
+			'Phổ An,2022,petitions_received,12,,',
+			'Phổ An,2022,land_disputes_mediated,4,,',
+			'Phổ An,2022,land_disputes_mediated_success,6,,',
+			'Phổ Văn,2023,petitions_received,7,,"\'=1+1"',
+			'Phổ Văn,2023,petitions_received,7,,"\'=1+1"',
+			'Phổ Văn,2022,households,2450,>,',
+			'Phổ Văn,2022,households,2451,,',
+			'Phổ Thạnh,2023,land_disputes_mediated,3,~,',
+			'Phổ Thạnh,2023,land_disputes_mediated_success,4,,',
+			'Nguyễn Nghiêm,2023,petition_cases_received,21,,',
+			'Nguyễn Nghiêm,2023,land_disputes_mediated,8,,',
+			'Nguyễn Nghiêm,2023,feedback_cases_resolved,12,,',
+			'Nguyễn Nghiêm,2023,petition_resolution_rate_reported,99.5,,',
+			'Nguyễn Nghiêm,2022,petitions_received,19,,'
+		];
+		// Without keys written twice: the first of each pair only.
+		const rows = (twice ? lines : lines.filter((_, k) => k !== 5 && k !== 7)).join('\n');
+		const fileName = "as read'; DROP TABLE observations; --.csv";
+		const { js, bulk } = await bothPaths(rows, fileName);
+		const id = bulk.table.slice('bulk_ok_'.length);
+		const behind = async () =>
+			(
+				await store.query<{ name: string }>(
+					`SELECT table_name AS name FROM duckdb_tables() WHERE table_name IN ('bulk_raw_${id}', 'bulk_rows_${id}')`
+				)
+			).map((t) => t.name);
+		expect(await behind()).toEqual([`bulk_raw_${id}`]);
+		expect(rowFindings(bulk.result.issues)).toEqual(rowFindings(js.issues));
+		expect(bulk.result.stats).toMatchObject({
+			rows: js.stats.rows,
+			observations: js.stats.observations,
+			errors: js.stats.errors,
+			warnings: js.stats.warnings,
+			skipped: js.stats.skipped
+		});
+		expect(new Set(bulk.result.issues.map((i) => i.code))).toEqual(
+			new Set([
+				...(twice ? ['duplicate_same', 'duplicate_conflict'] : []),
+				'mediated_success_exceeds_mediated',
+				'rate_mismatch'
+			])
+		);
+		const staged = await stagedRows(bulk.table);
+		expect(byKey(staged)).toEqual(byKey(js.observations));
+		expect(staged).toHaveLength(twice ? 10 : 11);
+		expect(staged.find((o) => o.unit === 'Phổ Văn' && o.period === '2023')).toMatchObject({
+			value: 7,
+			note: '=1+1',
+			source: fileName
+		});
+		await store.dropStaged(bulk.table);
+		expect(await behind()).toEqual([]);
+	});
+
+	it('finds a repeated line among more than 64 indicator texts', async () => {
+		const rows = [
+			'unit,period,indicator,value,qualifier,note',
+			...Array.from({ length: 70 }, (_, k) => `Phổ An,2022,made_up_${k},${k},,`),
+			'Phổ An,2022,petitions_received,12,,',
+			'Phổ An,2022,petitions_received,13,,',
+			'Phổ Văn,2022,petitions_received,5,,'
+		].join('\n');
+		const { js, bulk } = await bothPaths(rows, 'many.csv');
+		expect(rowFindings(bulk.result.issues)).toEqual(rowFindings(js.issues));
+		expect(bulk.result.issues.filter((i) => i.code === 'duplicate_conflict').map((i) => i.row)).toEqual([73]);
+		expect(byKey(await stagedRows(bulk.table))).toEqual(byKey(js.observations));
+		await store.dropStaged(bulk.table);
+	});
+
 	it('finds the same key written two ways (unit, period or indicator told differently)', async () => {
 		// No line repeats another's texts: each duplicate exists only once the texts are resolved.
 		const rows = [

@@ -239,8 +239,9 @@ describe('commit and undo', () => {
 	it("keeps a bulk import's staged rows when its commit fails, for another try; drops them once stored", async () => {
 		const s = await StoreClass.open(await createNodeEngine());
 		await s.query(
-			`CREATE TEMP TABLE bulk_ok_901 AS SELECT 'D' AS unit, '2022' AS period, 'x' AS indicator, 5::DOUBLE AS value,
-			        '' AS qualifier, 'big.csv' AS source, '' AS note`
+			`CREATE TEMP TABLE bulk_rows_901 AS SELECT 'D' AS unit, '2022' AS period, 'x' AS indicator, 5::DOUBLE AS value,
+			        '' AS qualifier, 'big.csv' AS source, '' AS note;
+			 CREATE TEMP VIEW bulk_ok_901 AS SELECT * FROM bulk_rows_901`
 		);
 		const bad = { ...obs('A', '2022', 'x', 9), qualifier: '!' } as unknown as Observation; // violates CHECK
 		await expect(
@@ -257,6 +258,7 @@ describe('commit and undo', () => {
 			{ unit: 'D', value: 5, source: 'big.csv' }
 		]);
 		await expect(s.query('SELECT * FROM bulk_ok_901')).rejects.toThrow();
+		await expect(s.query('SELECT * FROM bulk_rows_901')).rejects.toThrow();
 	});
 
 	it('compresses after a write once the store is quiet, and within ten quiet periods however busy', async () => {
@@ -298,9 +300,10 @@ describe('commit and undo', () => {
 		// 400k rows, as a bulk import stages them: more than DuckDB's own checkpoint threshold, past which
 		// it would compress inside COMMIT.
 		await s.query(
-			`CREATE TEMP TABLE bulk_ok_900 AS SELECT 'Phường ' || (i % 997) AS unit, (1990 + i // 997 % 30)::VARCHAR AS period,
+			`CREATE TEMP TABLE bulk_rows_900 AS SELECT 'Phường ' || (i % 997) AS unit, (1990 + i // 997 % 30)::VARCHAR AS period,
 			        'x' || (i // 29910) AS indicator, i::DOUBLE AS value, '' AS qualifier, 'many.csv' AS source, '' AS note
-			 FROM range(400000) t(i)`
+			 FROM range(400000) t(i);
+			 CREATE TEMP VIEW bulk_ok_900 AS SELECT * FROM bulk_rows_900`
 		);
 		await s.commitImports([{ file: 'many.csv', table: 'bulk_ok_900' }]);
 		const compression = async () =>

@@ -16,7 +16,7 @@ import {
 	isCategorical,
 	IssueLog,
 	matchIndicator,
-	matchUnit,
+	unitMatcher,
 	normaliseKey,
 	ORDER_RULES,
 	PERCENT_UNITS,
@@ -26,12 +26,14 @@ import {
 	scanPeriod,
 	type ImportOptions,
 	type ImportResult,
+	type UnitMatch,
 	type MessageArgs
 } from '$lib/import';
 import type { Indicator } from '$lib/model/types';
 import { rowsToCsv } from './csv';
 import { dropSoon, every, nextTask, type Engine, type Row } from './engine';
 import { sqlLiteral } from './literal';
+import { dropStagedSql, stagedNames } from './staged';
 import type { Store } from './store';
 
 /** Below this size the JavaScript path is as fast and reports exactly the same. */
@@ -119,12 +121,26 @@ const LOOKUP_TYPES = `{'kind': 'VARCHAR', 'a': 'VARCHAR', 'b': 'VARCHAR', 'to': 
 let runs = 0;
 
 /**
- * Import a large canonical file through DuckDB; null when the file is not eligible.
+ * The accepted rows: a view (row, unit, period, indicator, value, qualifier, source, note) over the file
+ * as read, when every text of it is read as written, or over a table of the rows as they resolved.
+ */
+interface Staged {
+	view: string;
+	/** The statement that takes out the staged rows a query lists (by row number). */
+	remove(rows: string): string;
+}
+
+/**
+ * Import a large canonical file through DuckDB; null when the file is not eligible. Bytes are handed
+ * over to DuckDB (in the browser they move to its worker: the caller must not use them afterwards).
  *
- * Two passes over the rows, whatever the size: `read_csv` into `b_raw`, then ONE query joins every row
- * to what its distinct texts resolved to and becomes the staged table. Row rules then work on small
- * sets only — duplicate keys found through a hash, rules joining only the rows of their indicators — and
- * the rows they reject are deleted from the staged table, which is what a commit stores.
+ * `read_csv` reads the file into text columns; two grouped passes give its distinct texts — of
+ * indicators, qualifiers and values in one, of (unit, period) pairs in the other, with whether a pair
+ * repeats an indicator and whether a rule may fail there. When every text is read as written (an export
+ * of this app, or of a system that uses the same codes and names) the rows are staged as they were read,
+ * behind a view; otherwise ONE query joins each row to what its texts resolved to and becomes the staged
+ * table. Row rules then work on small sets only, and the rows they reject are taken out of what a commit
+ * stores.
  */
 export async function bulkImport(
 	store: Store,
@@ -138,17 +154,19 @@ export async function bulkImport(
 	const header = canonicalHeader(head);
 	if (!header) return null;
 	const t0 = performance.now();
-	const id = ++runs;
-	const table = `bulk_ok_${id}`;
+	const table = `bulk_ok_${++runs}`;
+	const { raw } = stagedNames(table);
 	return store.exclusive(async () => {
 		const e = store.engine;
-		if (!(await readRaw(e, source, header, id))) return null;
+		if (!(await readRaw(e, source, header, raw))) return null;
+		let keepRaw = false;
 		try {
-			const result = await check(e, table, opts, id, header.includes('source'));
+			const { result, asRead } = await check(e, raw, table, opts, header.includes('source'));
+			keepRaw = asRead;
 			result.stats.ms = Math.round(performance.now() - t0);
 			return { result, table };
 		} catch (error) {
-			await e.run(`DROP TABLE IF EXISTS ${table}`);
+			await e.run(dropStagedSql(table));
 			throw error;
 		} finally {
 			// One round trip: DuckDB runs the statements of a text one after the other.
@@ -156,13 +174,14 @@ export async function bulkImport(
 				[
 					'DROP VIEW IF EXISTS b_rows',
 					...[
-						'b_raw',
 						'b_map',
+						'b_pairs',
 						'b_dup',
 						'b_suspect',
 						'b_rule',
 						'b_order',
-						...RATE_RULES.map((_, k) => rateTable(k))
+						...RATE_RULES.map((_, k) => rateTable(k)),
+						...(keepRaw ? [] : [raw])
 					].map((t) => `DROP TABLE IF EXISTS ${t}`)
 				].join('; ')
 			);
@@ -170,22 +189,27 @@ export async function bulkImport(
 	});
 }
 
-/** `read_csv` into `b_raw`, every column as text, cells neutralised on export turned back; false if DuckDB cannot parse it. */
-async function readRaw(e: Engine, source: Blob | Uint8Array, header: string[], id: number): Promise<boolean> {
-	const file = `bulk-${id}.csv`;
+/** `read_csv` into `raw`, every column as text; false if DuckDB cannot parse it. */
+async function readRaw(
+	e: Engine,
+	source: Blob | Uint8Array,
+	header: string[],
+	raw: string
+): Promise<boolean> {
+	const file = `${raw}.csv`;
 	// A file the person chose is read by DuckDB's worker straight from the file; its bytes never cross
-	// the page's thread (reading 50 MB there is a 200 ms task). Bytes (tests, scripts) are copied: they
-	// stay the caller's.
-	await e.registerFile(file, source instanceof Blob ? source : source.slice());
+	// the page's thread (reading 50 MB there is a 200 ms task). Bytes (tests, scripts) are handed over as
+	// they are — copying 50 MB holds the page 0.2–0.4 s — so in the browser the caller's array is emptied.
+	await e.registerFile(file, source);
 	try {
 		const columns = header.map((h) => `'${h}': 'VARCHAR'`).join(', ');
 		// Insertion order is kept, so `rowid + 2` is the row number Excel shows (row 1 is the header).
 		// Texts stay as written: their distinct values are read by the importer's own functions. No
 		// cell is NULL: an empty one, or one missing from a short row, is '' (force_not_null), as read
 		// straight from the parser — a coalesce() of every column costs a fifth of the read. A file
-		// without a source column gets none here (the file's name is a constant of the row query).
+		// without a source column gets none here (the file's name is a constant of the staged rows).
 		await e.run(
-			`CREATE OR REPLACE TEMP TABLE b_raw AS
+			`CREATE OR REPLACE TEMP TABLE ${raw} AS
 			 SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
 			      allow_quoted_nulls = false, null_padding = true, force_not_null = [${header.map((h) => `'${h}'`).join(', ')}],
 			      columns = {${columns}})`
@@ -200,61 +224,85 @@ async function readRaw(e: Engine, source: Blob | Uint8Array, header: string[], i
 	}
 }
 
+/** The row's source (the file's name where the file gives none) and note (a neutralised cell turned back). */
+function sourceAndNote(hasSource: boolean, fileName: string, r: string): string {
+	const source = hasSource
+		? `CASE WHEN ${r}.source <> '' THEN ${r}.source ELSE ${sqlLiteral(fileName)} END`
+		: sqlLiteral(fileName);
+	return `${source} AS source,
+	        CASE WHEN starts_with(${r}.note, '''') THEN regexp_replace(${r}.note, '^''([=+\\-@\\t\\r])', '\\1') ELSE ${r}.note END AS note`;
+}
+
+/** A text that resolved to itself, without a finding. */
+const asWritten = (l: Lookup) =>
+	l.to === l.a && l.p1 === undefined && l.p2 === undefined && !l.err && !l.skip;
+
 async function check(
 	e: Engine,
+	raw: string,
 	table: string,
 	opts: ImportOptions,
-	id: number,
 	hasSource: boolean
-): Promise<ImportResult> {
+): Promise<{ result: ImportResult; asRead: boolean }> {
 	const log = new IssueLog(opts.fileName);
 	const problems: Problem[] = [];
 	const problem = (p: Problem) => problems.push(p) - 1;
 	const lookups: Lookup[] = [];
 
-	// 1. Distinct indicator texts, resolved by the importer's own matcher.
-	// How many rows each text has: the report's counts follow from them, mostly without a row-by-row pass.
-	const tally = { rows: 0, missing: 0, skipped: 0, outOfRange: 0 };
-	const indicators = (await e.run(
-		'SELECT indicator AS raw, count(*) AS n FROM b_raw GROUP BY indicator'
-	)) as {
-		raw: string;
-		n: number;
-	}[];
+	// 1. One pass: the indicator, qualifier and value texts (values only where not a plain number), how
+	// many rows each has — the report's counts follow from them, mostly without a row-by-row pass — and
+	// how many cells may be out of range (a minus, over 100) for the indicator they turn out to be.
+	const groups = (await e.run(
+		`SELECT indicator, qualifier, CASE WHEN ${PLAIN_NUMBER} THEN NULL ELSE value END AS text, count(*) AS n,
+		        count(*) FILTER (WHERE starts_with(value, '-')) AS neg,
+		        count(*) FILTER (WHERE TRY_CAST(value AS DOUBLE) > 100) AS over
+		 FROM ${raw} GROUP BY ALL`
+	)) as { indicator: string; qualifier: string; text: string | null; n: number; neg: number; over: number }[];
+	const perIndicator = new Map<string, { n: number; plain: number; neg: number; over: number }>();
+	const qualifierTexts = new Set<string>();
+	const valueTexts = new Map<string, { indicator: string; value: string; n: number }>();
+	for (const g of groups) {
+		const t = perIndicator.get(g.indicator) ?? { n: 0, plain: 0, neg: 0, over: 0 };
+		t.n += g.n;
+		t.neg += g.neg;
+		t.over += g.over;
+		if (g.text === null) t.plain += g.n;
+		perIndicator.set(g.indicator, t);
+		qualifierTexts.add(g.qualifier);
+		if (g.text === null) continue;
+		const key = `${g.indicator}\u0000${g.text}`;
+		const v = valueTexts.get(key) ?? { indicator: g.indicator, value: g.text, n: 0 };
+		v.n += g.n;
+		valueTexts.set(key, v);
+	}
+	const tally: Tally = { rows: 0, missing: 0, skipped: 0, outOfRange: 0 };
 	const codeOf = new Map<string, Indicator>();
 	const skippedIndicator = new Set<string>();
-	for (const { raw, n } of indicators) {
-		const l = resolveIndicator(raw, opts, problem, codeOf);
+	let maybeOutOfRange = 0;
+	for (const [text, { n, neg, over }] of perIndicator) {
+		const l = resolveIndicator(text, opts, problem, codeOf);
 		lookups.push(l);
 		tally.rows += n;
 		if (l.skip) {
 			tally.skipped += n;
-			skippedIndicator.add(raw);
+			skippedIndicator.add(text);
 		}
+		if (!l.categorical) maybeOutOfRange += (l.is_count ? neg : 0) + (l.is_percent ? over : 0);
 	}
-	await stage(e, `b_map-i-${id}.csv`, 'CREATE OR REPLACE TEMP TABLE b_map AS', lookups);
-
-	// 2. Distinct (unit, period) pairs, qualifiers, and the value texts that need the importer (not a
-	// plain number, or a rating). A reused unit name is told apart by the period. (Three statements: a
-	// UNION ALL of these aggregates stalls single-threaded duckdb-wasm on large inputs.)
+	await stage(e, `b_map-i-${raw}.csv`, 'CREATE OR REPLACE TEMP TABLE b_map AS', lookups);
+	// A rating or yes/no written as a plain number is read by the importer too.
+	const values = [...valueTexts.values()];
+	if (lookups.some((l) => l.categorical && perIndicator.get(l.a)!.plain > 0))
+		values.push(
+			...((await e.run(
+				`SELECT indicator, value, count(*) AS n FROM ${raw}
+				 WHERE ${PLAIN_NUMBER} AND indicator IN (SELECT a FROM b_map WHERE kind = 'indicator' AND categorical)
+				 GROUP BY indicator, value`
+			)) as { indicator: string; value: string; n: number }[])
+		);
 	const texts: Lookup[] = [];
-	const pairs = (await e.run(`SELECT unit, period FROM b_raw GROUP BY unit, period`)) as {
-		unit: string;
-		period: string;
-	}[];
+	for (const qualifier of qualifierTexts) texts.push(resolveQualifier(qualifier, problem));
 	const due = every(BREAK_EVERY_MS);
-	for (const { unit, period } of pairs) {
-		texts.push(resolveUnitPeriod(unit, period, opts, problem));
-		if (due()) await nextTask();
-	}
-	const qualifiers = (await e.run(`SELECT qualifier FROM b_raw GROUP BY qualifier`)) as {
-		qualifier: string;
-	}[];
-	for (const { qualifier } of qualifiers) texts.push(resolveQualifier(qualifier, problem));
-	const values = (await e.run(
-		`SELECT indicator, value, count(*) AS n FROM b_raw
-		 WHERE NOT ${PLAIN_NUMBER} OR indicator IN (SELECT a FROM b_map WHERE categorical) GROUP BY indicator, value`
-	)) as { indicator: string; value: string; n: number }[];
 	for (const { indicator, value, n } of values) {
 		if (due()) await nextTask();
 		const ind = codeOf.get(indicator);
@@ -267,15 +315,136 @@ async function check(
 		if (v.skip && !skippedIndicator.has(indicator)) tally.skipped += n;
 		if (ind && v.value !== undefined && outOfRange(v.value, ind)) tally.outOfRange += n;
 	}
-	// 3. Every row with what its texts resolved to: the staged table. A kind of text that resolved to
-	// itself everywhere without a finding (an export of this app: canonical names, years, codes, plain
-	// numbers) is read as it is, and its join is left out.
+
+	// 2. Distinct (unit, period) pairs, each with whether an indicator text repeats in it and — when
+	// indicators and values are read as written — whether an order or rate rule may fail there. A reused
+	// unit name is told apart by the period.
+	const screened = lookups.every(asWritten) && !texts.some((l) => l.kind === 'value');
+	// The pairs come as one list of units per period: tens of thousands of rows cost more to hand over.
+	const periods = (await e.run(
+		`CREATE OR REPLACE TEMP TABLE b_pairs AS ${pairsQuery(raw, lookups.length, screened)};
+		 SELECT period, list(unit) AS units, bool_or(repeats) AS repeats FROM b_pairs GROUP BY period`
+	)) as { period: string; units: string[]; repeats: boolean }[];
+	const repeats = periods.some((p) => p.repeats);
+	const resolvePair = pairResolver(opts, problem);
+	for (const { period, units } of periods)
+		for (const unit of units) {
+			texts.push(resolvePair(unit, period));
+			if (due()) await nextTask();
+		}
+	// The same key twice needs the same texts twice, or two texts that resolve alike.
+	const clash = (keys: string[]) => new Set(keys).size < keys.length;
+	const mayRepeat =
+		repeats ||
+		clash(
+			texts.filter((l) => l.kind === 'unit_period' && l.to && l.period).map((l) => `${l.to}\u0000${l.period}`)
+		) ||
+		clash(lookups.flatMap((l) => (l.kind === 'indicator' && l.to ? [l.to] : [])));
 	const unitPeriodAsIs = texts.every(
 		(l) =>
 			l.kind !== 'unit_period' ||
 			(l.to === l.a && l.period === l.b && l.p1 === undefined && l.p2 === undefined)
 	);
-	const noQualifiers = qualifiers.every((q) => q.qualifier === '');
+	const asRead =
+		screened &&
+		unitPeriodAsIs &&
+		texts.every((l) => l.kind !== 'qualifier' || asWritten(l)) &&
+		problems.length === 0 &&
+		tally.outOfRange + maybeOutOfRange === 0;
+
+	// 3. The staged rows, and the findings of their texts and ranges.
+	let staged: Staged;
+	let staging: string;
+	let counts: Counts = { ...tally, ranged: 0 };
+	if (asRead) {
+		// Every row is stored as it was read (but for the rows a row rule takes out below).
+		staged = {
+			view: table,
+			remove: (rows) => `DELETE FROM ${raw} WHERE rowid IN (SELECT row - 2 FROM (${rows}))`
+		};
+		staging = `CREATE OR REPLACE TEMP VIEW ${table} AS
+			SELECT (rowid + 2)::INTEGER AS row, unit, period, indicator, CAST(value AS DOUBLE) AS value, qualifier,
+			       ${sourceAndNote(hasSource, opts.fileName, raw)}
+			FROM ${raw}`;
+	} else {
+		const { rows } = stagedNames(table);
+		staged = { view: table, remove: (list) => `DELETE FROM ${rows} WHERE row IN (${list})` };
+		counts = await resolveRows(e, raw, texts, problems, log, { tally, maybeOutOfRange, hasSource, opts });
+		staging = `CREATE OR REPLACE TEMP TABLE ${rows} AS
+			 SELECT row, unit, period, indicator, value, qualifier, source, note FROM b_rows
+			 WHERE ${RESOLVED} AND range_error IS NULL;
+			 CREATE OR REPLACE TEMP VIEW ${table} AS SELECT * FROM ${rows}`;
+	}
+
+	// 4. The same (unit, period, indicator) twice: keys whose texts repeat, then told apart exactly.
+	let sameDropped = 0;
+	if (mayRepeat) {
+		await e.run(staging);
+		sameDropped = await duplicates(e, raw, staged, log);
+	}
+
+	// 5. Order and rate rules: the (unit, period)s where one may fail — found in the pairs' pass when the
+	// rows are staged as read and no key repeats — and how many rows are staged, in the staging's round
+	// trip when no duplicate search comes between.
+	const stagedCount = `SELECT count(*) AS n FROM ${table}`;
+	const [screen] = (await e.run(
+		[
+			...(mayRepeat ? [] : [staging]),
+			`CREATE OR REPLACE TEMP TABLE b_suspect AS ${asRead && !mayRepeat ? 'SELECT unit, period FROM b_pairs WHERE suspect' : suspects(table)}`,
+			`SELECT (SELECT count(*) FROM b_suspect) AS suspected, (${stagedCount}) AS n`
+		].join(';\n')
+	)) as { suspected: number; n: number }[];
+	const names = new Map(opts.dictionary.map((i) => [i.code, i]));
+	const rejected = screen.suspected > 0 && (await checkRules(e, raw, staged, log, names));
+	const [{ n: observations }] = rejected ? ((await e.run(stagedCount)) as { n: number }[]) : [screen];
+	if (counts.missing > 0) log.add('info', 'missing_values', { row: 0 }, { n: counts.missing });
+	const issues = log.finish();
+	return {
+		asRead,
+		result: {
+			kind: 'observations',
+			observations: [],
+			issues,
+			shape: 'long',
+			encoding: 'utf-8',
+			delimiter: ',',
+			questions: [],
+			stats: {
+				rows: counts.rows,
+				observations,
+				errors: log.errors,
+				warnings: log.warnings,
+				skipped: counts.missing + sameDropped + counts.skipped,
+				ms: 0
+			}
+		}
+	};
+}
+
+/**
+ * Rows whose texts do not all read as written: the view `b_rows` joins every row to what its texts
+ * resolved to (a kind of text that resolved to itself everywhere is read as it is, its join left out);
+ * the findings of texts and ranges are listed from it. Returns the report's counts.
+ */
+async function resolveRows(
+	e: Engine,
+	raw: string,
+	texts: Lookup[],
+	problems: Problem[],
+	log: IssueLog,
+	{
+		tally,
+		maybeOutOfRange,
+		hasSource,
+		opts
+	}: { tally: Tally; maybeOutOfRange: number; hasSource: boolean; opts: ImportOptions }
+): Promise<Counts> {
+	const unitPeriodAsIs = texts.every(
+		(l) =>
+			l.kind !== 'unit_period' ||
+			(l.to === l.a && l.period === l.b && l.p1 === undefined && l.p2 === undefined)
+	);
+	const noQualifiers = texts.every((l) => l.kind !== 'qualifier' || l.a === '');
 	const valueTexts = texts.some((l) => l.kind === 'value');
 	const map = (kind: Lookup['kind']) => `(SELECT * FROM b_map WHERE kind = '${kind}')`;
 	const up = unitPeriodAsIs ? null : 'up';
@@ -287,7 +456,7 @@ async function check(
 		'value'
 	]);
 	const staged = texts.filter((l) => joined.has(l.kind));
-	if (staged.length > 0) await stage(e, `b_map-t-${id}.csv`, 'INSERT INTO b_map', staged);
+	if (staged.length > 0) await stage(e, `b_map-t-${raw}.csv`, 'INSERT INTO b_map', staged);
 	const joins = [
 		up ? `LEFT JOIN ${map('unit_period')} up ON up.a = r.unit AND up.b = r.period` : '',
 		`LEFT JOIN ${map('indicator')} i ON i.a = r.indicator`,
@@ -298,12 +467,10 @@ async function check(
 		alias ? `coalesce(${alias}.${column}, false)` : 'false';
 	const finding = (alias: string | null, column = 'p1') => (alias ? `${alias}.${column}` : 'NULL::INTEGER');
 	const valueQualifier = v ? `coalesce(v.qualifier, '')` : `''`;
-	// A view: findings are counted and listed from it, and only the rows it accepts are stored. In the
-	// same round trip: keys whose texts repeat (a duplicate needs that, or two texts that resolve alike),
-	// and cells that may be out of their indicator's range (a minus on a count, over 100 on a percentage).
-	// With none of those, the counts are the tally's; otherwise they are counted row by row (a range
-	// finding counts only on a row that resolved).
-	const [{ repeats, maybeOutOfRange }] = (await e.run(
+	// A view: findings are counted and listed from it, and only the rows it accepts are staged. Without
+	// a cell that may be out of its indicator's range, the counts are the tally's; otherwise they are
+	// counted row by row (a range finding counts only on a row that resolved).
+	await e.run(
 		`CREATE OR REPLACE TEMP VIEW b_rows AS
 		 WITH j AS (
 		   SELECT (r.rowid + 2)::INTEGER AS row,
@@ -311,24 +478,18 @@ async function check(
 		          coalesce(i."to", '') AS indicator,
 		          ${v ? 'CASE WHEN v.b IS NOT NULL THEN v.value ELSE TRY_CAST(r.value AS DOUBLE) END' : 'TRY_CAST(r.value AS DOUBLE)'} AS value,
 		          ${q ? `CASE WHEN r.qualifier <> '' THEN coalesce(q."to", '') ELSE ${valueQualifier} END` : valueQualifier} AS qualifier,
-		          ${hasSource ? `CASE WHEN r.source <> '' THEN r.source ELSE ${sqlLiteral(opts.fileName)} END` : sqlLiteral(opts.fileName)} AS source,
-		          CASE WHEN starts_with(r.note, '''') THEN regexp_replace(r.note, '^''([=+\\-@\\t\\r])', '\\1') ELSE r.note END AS note,
+		          ${sourceAndNote(hasSource, opts.fileName, 'r')},
 		          r.value AS raw, ${flag(v, 'missing')} AS missing,
 		          coalesce(i.skip, false) OR ${flag(v, 'skip')} AS skip,
 		          ${flag(up, 'err')} OR coalesce(i.err, false) OR ${flag(q, 'err')} OR ${flag(v, 'err')} AS err,
 		          ${finding(up)} AS p1, ${finding(up, 'p2')} AS p2, i.p1 AS p3, ${finding(q)} AS p4, ${finding(v)} AS p5,
 		          coalesce(i.categorical, false) AS categorical, coalesce(i.is_count, false) AS is_count,
 		          coalesce(i.is_percent, false) AS is_percent
-		   FROM b_raw r ${joins.join(' ')})
+		   FROM ${raw} r ${joins.join(' ')})
 		 SELECT * EXCLUDE (categorical, is_count, is_percent),
 		        CASE WHEN ${RESOLVED} THEN ${RANGE_ERROR} END AS range_error
-		 FROM j;
-		 SELECT (SELECT count(*) FROM (SELECT hash(unit, period, indicator) AS h FROM b_raw GROUP BY h HAVING count(*) > 1)) AS repeats,
-		        (SELECT count(*) FROM b_raw WHERE
-		           (starts_with(value, '-') AND indicator IN (SELECT a FROM b_map WHERE kind = 'indicator' AND is_count AND NOT categorical))
-		           OR (TRY_CAST(value AS DOUBLE) > 100 AND indicator IN (SELECT a FROM b_map WHERE kind = 'indicator' AND is_percent AND NOT categorical))
-		        ) AS maybeOutOfRange`
-	)) as { repeats: number; maybeOutOfRange: number }[];
+		 FROM j`
+	);
 	const counts =
 		tally.outOfRange + maybeOutOfRange === 0
 			? { ...tally, ranged: 0 }
@@ -339,81 +500,54 @@ async function check(
 						        count(*) FILTER (WHERE range_error IS NOT NULL) AS ranged
 						 FROM b_rows`
 					)
-				)[0] as { rows: number; missing: number; skipped: number; ranged: number });
-	// The same key twice needs the same texts twice (their hash repeats), or two texts that resolve alike.
-	const clash = (keys: string[]) => new Set(keys).size < keys.length;
-	const mayRepeat =
-		repeats > 0 ||
-		clash(
-			texts.filter((l) => l.kind === 'unit_period' && l.to && l.period).map((l) => `${l.to}\u0000${l.period}`)
-		) ||
-		clash(lookups.flatMap((l) => (l.kind === 'indicator' && l.to ? [l.to] : [])));
-
-	// 4. Findings of the distinct texts, listed on the rows where they occur.
-	if (problems.length > 0) await listHits(e, 'b_rows', log, problems);
-
-	// 5. Ranges: negative counts, percentages over 100. Rows that did not resolve go too.
+				)[0] as Counts);
+	// Findings of the distinct texts, listed on the rows where they occur.
+	if (problems.length > 0) await listHits(e, raw, 'b_rows', log, problems);
+	// Ranges: negative counts, percentages over 100.
 	if (counts.ranged > 0)
 		await listed(
 			e,
+			raw,
 			log,
 			`SELECT row, range_error AS code FROM b_rows WHERE range_error IS NOT NULL`,
 			'error',
 			() => ({})
 		);
-	// The staged table: the rows that resolved and are in range.
-	const staging = `CREATE OR REPLACE TEMP TABLE ${table} AS
-		 SELECT row, unit, period, indicator, value, qualifier, source, note FROM b_rows
-		 WHERE ${RESOLVED} AND range_error IS NULL`;
-
-	// 6. The same (unit, period, indicator) twice: keys whose hash repeats, then told apart exactly.
-	let sameDropped = 0;
-	if (mayRepeat) {
-		await e.run(staging);
-		sameDropped = await duplicates(e, table, log);
-	}
-
-	// 7. Order and rate rules: the (unit, period)s where one may fail, and how many rows are staged —
-	// in the staging's round trip when no duplicate search comes between.
-	const stagedCount = `SELECT count(*) AS n FROM ${table}`;
-	const [screen] = (await e.run(
-		[
-			...(mayRepeat ? [] : [staging]),
-			`CREATE OR REPLACE TEMP TABLE b_suspect AS ${suspects(table)}`,
-			`SELECT (SELECT count(*) FROM b_suspect) AS suspected, (${stagedCount}) AS n`
-		].join(';\n')
-	)) as { suspected: number; n: number }[];
-	const names = new Map(opts.dictionary.map((i) => [i.code, i]));
-	const rejected = screen.suspected > 0 && (await checkRules(e, table, log, names));
-	const [{ n: observations }] = rejected ? ((await e.run(stagedCount)) as { n: number }[]) : [screen];
-	if (counts.missing > 0) log.add('info', 'missing_values', { row: 0 }, { n: counts.missing });
-	const issues = log.finish();
-	return {
-		kind: 'observations',
-		observations: [],
-		issues,
-		shape: 'long',
-		encoding: 'utf-8',
-		delimiter: ',',
-		questions: [],
-		stats: {
-			rows: counts.rows,
-			observations,
-			errors: log.errors,
-			warnings: log.warnings,
-			skipped: counts.missing + sameDropped + counts.skipped,
-			ms: 0
-		}
-	};
+	return counts;
 }
 
-/** Rows whose (unit, period, indicator) came before: listed, and dropped from `table`; returns the same-value repeats dropped. */
-async function duplicates(e: Engine, table: string, log: IssueLog): Promise<number> {
+/** Rows of the file: all, without a value, skipped (derived or text indicators), with a value out of range. */
+interface Tally {
+	rows: number;
+	missing: number;
+	skipped: number;
+	outOfRange: number;
+}
+/** The report's counts: the tally's, or counted row by row when a range finding may be among them. */
+type Counts = Omit<Tally, 'outOfRange'> & { ranged: number };
+
+/**
+ * One row per (unit, period) text pair: whether an indicator text repeats in it (a bit for each distinct
+ * indicator text, or a distinct count past 64 of them) and, with `screen`, whether an order or rate rule
+ * may fail there — the indicator texts being the codes and the values plain numbers.
+ */
+function pairsQuery(raw: string, indicatorTexts: number, screen: boolean): string {
+	const distinct =
+		indicatorTexts <= 64
+			? `bit_count(bit_or(1::UBIGINT << (list_position((SELECT list(a ORDER BY a) FROM b_map WHERE kind = 'indicator'), indicator) - 1)))`
+			: 'count(DISTINCT indicator)';
+	return `SELECT unit, period, n > d AS repeats, ${screen ? `coalesce(${RULE_FAILS}, false)` : 'false'} AS suspect
+	        FROM (SELECT unit, period, count(*) AS n, ${distinct} AS d${screen ? `, ${ruleValues('TRY_CAST(value AS DOUBLE)')}` : ''}
+	              FROM ${raw} GROUP BY unit, period)`;
+}
+
+/** Rows whose (unit, period, indicator) came before: listed, and taken out; returns the same-value repeats dropped. */
+async function duplicates(e: Engine, raw: string, staged: Staged, log: IssueLog): Promise<number> {
 	await e.run(
 		`CREATE OR REPLACE TEMP TABLE b_dup AS
 		 WITH candidates AS (
-		   SELECT * FROM ${table} WHERE hash(unit, period, indicator) IN (
-		     SELECT h FROM (SELECT hash(unit, period, indicator) AS h FROM ${table}) GROUP BY h HAVING count(*) > 1)),
+		   SELECT * FROM ${staged.view} WHERE hash(unit, period, indicator) IN (
+		     SELECT h FROM (SELECT hash(unit, period, indicator) AS h FROM ${staged.view}) GROUP BY h HAVING count(*) > 1)),
 		 f AS (SELECT row, unit, period, indicator, row_number() OVER w AS rn, first_value(row) OVER w AS first_row,
 		         (first_value(value) OVER w = value AND first_value(qualifier) OVER w = qualifier) AS same_as_first
 		       FROM candidates WINDOW w AS (PARTITION BY unit, period, indicator ORDER BY row))
@@ -428,6 +562,7 @@ async function duplicates(e: Engine, table: string, log: IssueLog): Promise<numb
 	});
 	const sameDropped = await listed(
 		e,
+		raw,
 		log,
 		`SELECT *, 'duplicate_same' AS code FROM b_dup WHERE rn > 1 AND same_as_first`,
 		'warning',
@@ -435,12 +570,13 @@ async function duplicates(e: Engine, table: string, log: IssueLog): Promise<numb
 	);
 	await listed(
 		e,
+		raw,
 		log,
 		`SELECT *, 'duplicate_conflict' AS code FROM b_dup WHERE rn > 1 AND NOT same_as_first`,
 		'error',
 		dupArgs
 	);
-	await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_dup WHERE rn > 1 OR conflict)`);
+	await e.run(staged.remove(`SELECT row FROM b_dup WHERE rn > 1 OR conflict`));
 	return sameDropped;
 }
 
@@ -450,7 +586,8 @@ const rateTable = (k: number) => `b_rate_${k}`;
 /** The order and rate rules on the suspected (unit, period)s (`b_suspect`); true when rows were rejected. */
 async function checkRules(
 	e: Engine,
-	table: string,
+	raw: string,
+	staged: Staged,
 	log: IssueLog,
 	names: Map<string, Indicator>
 ): Promise<boolean> {
@@ -484,7 +621,7 @@ async function checkRules(
 	// row an order rule rejects takes no part in a rate check — and how many there are of each.
 	const [found] = (await e.run(
 		[
-			`CREATE OR REPLACE TEMP TABLE b_rule AS SELECT row, unit, period, indicator, value, qualifier FROM ${table} r
+			`CREATE OR REPLACE TEMP TABLE b_rule AS SELECT row, unit, period, indicator, value, qualifier FROM ${staged.view} r
 			 SEMI JOIN b_suspect s ON s.unit = r.unit AND s.period = r.period
 			 WHERE indicator IN (${RULE_CODE_LIST})`,
 			`CREATE OR REPLACE TEMP TABLE b_order AS ${orderFindings}`,
@@ -508,42 +645,52 @@ async function checkRules(
 	};
 	const rejected = Number(found.orders) > 0;
 	if (rejected) {
-		await listed(e, log, `SELECT * FROM b_order WHERE approximate`, 'warning', orderArgs);
-		await listed(e, log, `SELECT * FROM b_order WHERE NOT approximate`, 'error', orderArgs);
+		await listed(e, raw, log, `SELECT * FROM b_order WHERE approximate`, 'warning', orderArgs);
+		await listed(e, raw, log, `SELECT * FROM b_order WHERE NOT approximate`, 'error', orderArgs);
 	}
 	for (const [k, rule] of RATE_RULES.entries()) {
 		if (Number(found[`rate${k}`]) === 0) continue;
 		const nums = rule.numerator.map((_, i) => `n${i}`);
-		await listed(e, log, `SELECT * FROM ${rateTable(k)}`, 'warning', (r) => ({
+		await listed(e, raw, log, `SELECT * FROM ${rateTable(k)}`, 'warning', (r) => ({
 			a: fmt(Number(r.recomputed)),
 			b: `(${nums.map((n) => fmt(Number(r[n]))).join(' + ')}) / ${fmt(Number(r.den))} × 100`,
 			c: fmt(Number(r.reported))
 		}));
 	}
-	if (rejected)
-		await e.run(`DELETE FROM ${table} WHERE row IN (SELECT row FROM b_order WHERE NOT approximate)`);
+	if (rejected) await e.run(staged.remove(`SELECT row FROM b_order WHERE NOT approximate`));
 	return rejected;
 }
 
-/**
- * The (unit, period)s where some rule may fail: one row per (unit, period) with each rule indicator's
- * value, tested against every rule with qualifiers ignored — a superset of where the rules fail (a
- * qualifier only ever excuses a row), found in one aggregation instead of a join per rule. Each key is
- * in the staged table once (duplicates are gone by then), so each value is that row's.
- */
-function suspects(table: string): string {
+/** Each rule indicator's value in a (unit, period), as `v0`, `v1`… (`value`: the value's expression). */
+function ruleValues(value: string): string {
+	return RULE_CODES.map((c, k) => `max(${value}) FILTER (WHERE indicator = ${sqlLiteral(c)}) AS v${k}`).join(
+		', '
+	);
+}
+
+/** Whether some order or rate rule fails on the values of `ruleValues`, qualifiers ignored. */
+const RULE_FAILS = (() => {
 	const v = (code: string) => `v${RULE_CODES.indexOf(code)}`;
-	const failures = [
+	return [
 		...ORDER_RULES.map((r) => `${v(r.lesser)} > ${v(r.greater)}`),
 		...RATE_RULES.map(
 			(r) =>
 				`(${v(r.denominator)} <> 0 AND abs(${v(r.reported)} - 100 * (${r.numerator.map(v).join(' + ')}) / ${v(r.denominator)}) > ${r.tolerance + EPSILON})`
 		)
-	];
+	].join(' OR ');
+})();
+
+/**
+ * The (unit, period)s where some rule may fail: one row per (unit, period) with each rule indicator's
+ * value, tested against every rule with qualifiers ignored — a superset of where the rules fail (a
+ * qualifier only ever excuses a row), found in one aggregation instead of a join per rule. Each key is
+ * in the staged rows once (duplicates are gone by then), so each value is that row's.
+ */
+function suspects(table: string): string {
 	return `SELECT unit, period FROM (
-	          SELECT unit, period, ${RULE_CODES.map((c) => `max(CASE WHEN indicator = ${sqlLiteral(c)} THEN value END) AS ${v(c)}`).join(', ')}
+	          SELECT unit, period, ${ruleValues('value')}
 	          FROM ${table} WHERE indicator IN (${RULE_CODE_LIST}) GROUP BY unit, period)
-	        WHERE ${failures.join(' OR ')}`;
+	        WHERE ${RULE_FAILS}`;
 }
 
 async function hasRows(e: Engine, table: string): Promise<boolean> {
@@ -551,7 +698,7 @@ async function hasRows(e: Engine, table: string): Promise<boolean> {
 }
 
 /** Findings of distinct texts, listed on the first rows where they occur and counted on the rest. */
-async function listHits(e: Engine, table: string, log: IssueLog, problems: Problem[]) {
+async function listHits(e: Engine, raw: string, table: string, log: IssueLog, problems: Problem[]) {
 	const hits = (await e.run(
 		`WITH h AS (SELECT row, raw, unnest([p1, p2, p3, p4, p5]) AS p FROM ${table}
 		            WHERE NOT missing AND coalesce(p1, p2, p3, p4, p5) IS NOT NULL)
@@ -560,6 +707,7 @@ async function listHits(e: Engine, table: string, log: IssueLog, problems: Probl
 	)) as { p: number; row: number; raw: string; n: number }[];
 	const rawOf = await rawCells(
 		e,
+		raw,
 		hits.map((h) => h.row)
 	);
 	const listedPerProblem = new Map<number, number>();
@@ -631,13 +779,33 @@ function resolveIndicator(
 	};
 }
 
-function resolveUnitPeriod(unit: string, period: string, opts: ImportOptions, problem: AddProblem): Lookup {
+type PeriodScan = ReturnType<typeof scanPeriod>;
+
+/** Resolves (unit, period) text pairs; each distinct unit name and period text is read once. */
+function pairResolver(opts: ImportOptions, problem: AddProblem) {
+	const match = unitMatcher(opts.units, opts.aliases);
+	const periods = new Map<string, PeriodScan>();
+	const scan = (text: string) => {
+		let p = periods.get(text);
+		if (!p) periods.set(text, (p = scanPeriod(text)));
+		return p;
+	};
+	return (unit: string, period: string) => resolveUnitPeriod(unit, period, match, scan, problem);
+}
+
+function resolveUnitPeriod(
+	unit: string,
+	period: string,
+	matchUnit: (raw: string, period: string | null) => UnitMatch,
+	periodOf: (text: string) => PeriodScan,
+	problem: AddProblem
+): Lookup {
 	const out: Lookup = { kind: 'unit_period', a: unit, b: period, to: '', period: '' };
 	[unit, period] = [plain(unit), plain(period)];
 	let p: string | null = null;
 	if (period === '') out.p1 = problem({ severity: 'error', code: 'missing_period', column: 'period' });
 	else {
-		const ps = scanPeriod(period);
+		const ps = periodOf(period);
 		if (ps.ok) p = out.period = ps.period;
 		else
 			out.p1 = problem({
@@ -649,7 +817,7 @@ function resolveUnitPeriod(unit: string, period: string, opts: ImportOptions, pr
 	}
 	if (unit === '') out.p2 = problem({ severity: 'error', code: 'missing_unit', column: 'unit' });
 	else {
-		const m = matchUnit(unit, opts.units, p, opts.aliases);
+		const m = matchUnit(unit, p);
 		if (!m.unit && m.ambiguous)
 			out.p2 = problem({
 				severity: 'error',
@@ -765,10 +933,14 @@ async function stage(e: Engine, file: string, into: string, rows: Lookup[]) {
 }
 
 /** The raw cells of a few rows, to show the value a finding is about. */
-async function rawCells(e: Engine, rows: number[]): Promise<Map<number, Record<string, string>>> {
+async function rawCells(
+	e: Engine,
+	raw: string,
+	rows: number[]
+): Promise<Map<number, Record<string, string>>> {
 	if (rows.length === 0) return new Map();
 	const list = (await e.run(
-		`SELECT (rowid + 2)::INTEGER AS row, * FROM b_raw WHERE rowid IN (SELECT unnest(?::BIGINT[]))`,
+		`SELECT (rowid + 2)::INTEGER AS row, * FROM ${raw} WHERE rowid IN (SELECT unnest(?::BIGINT[]))`,
 		[`[${[...new Set(rows)].map((r) => r - 2).join(',')}]`]
 	)) as (Record<string, string> & { row: number })[];
 	return new Map(list.map((r) => [r.row, r]));
@@ -777,6 +949,7 @@ async function rawCells(e: Engine, rows: number[]): Promise<Map<number, Record<s
 /** Lists the first findings of a query through the log and counts the rest; returns how many there were. */
 async function listed(
 	e: Engine,
+	raw: string,
 	log: IssueLog,
 	sql: string,
 	severity: 'error' | 'warning',
@@ -791,6 +964,7 @@ async function listed(
 	// The value as the file wrote it (the staged rows keep only what it resolved to).
 	const cells = await rawCells(
 		e,
+		raw,
 		rows.map((r) => Number(r.row))
 	);
 	const totals = new Map<string, { n: number; listed: number }>();

@@ -7,6 +7,7 @@ import { rowsToCsv } from './csv';
 import { dropSoon, type Engine, type Param, type Row } from './engine';
 import { sqlLiteral } from './literal';
 import { SCHEMA } from './schema';
+import { dropStagedSql, stagedTable } from './staged';
 
 export interface CommitSummary {
 	id: number;
@@ -17,12 +18,6 @@ export interface CommitSummary {
 
 /** What one import brings: observations from the JavaScript path, or the bulk path's temp table. */
 export type ImportSource = { file: string; observations: Observation[] } | { file: string; table: string };
-
-/** Only the bulk path's own generated names are ever put into SQL as a table. */
-function stagedTable(name: string): string {
-	if (!/^bulk_ok_\d+$/.test(name)) throw new Error(`not a staged table: ${name}`);
-	return name;
-}
 
 export interface DiffSummary {
 	added: number;
@@ -305,7 +300,7 @@ export class Store {
 	/** Forget a bulk import's rows that will not be committed. */
 	dropStaged(table: string): Promise<void> {
 		return this.exclusive(async () => {
-			await this.engine.run(`DROP TABLE IF EXISTS ${stagedTable(table)}`);
+			await this.engine.run(dropStagedSql(table));
 		});
 	}
 
@@ -347,7 +342,7 @@ export class Store {
 		// brings them back for another try.
 		await this.engine.run(
 			`INSERT INTO observations SELECT unit, period, indicator, value, qualifier, source, note, ${sqlLiteral(id)} FROM ${from};
-			 DROP TABLE IF EXISTS stage_obs; DROP TABLE stage_old${'table' in f ? `; DROP TABLE ${from}` : ''}`
+			 DROP TABLE IF EXISTS stage_obs; DROP TABLE stage_old${'table' in f ? `; ${dropStagedSql(from)}` : ''}`
 		);
 		return {
 			id,
