@@ -208,9 +208,10 @@ async function readRaw(
 		// cell is NULL: an empty one, or one missing from a short row, is '' (force_not_null), as read
 		// straight from the parser — a coalesce() of every column costs a fifth of the read. A file
 		// without a source column gets none here (the file's name is a constant of the staged rows).
+		// `num`: the value as DuckDB reads a number, once (the checks, the screen and the commit use it).
 		await e.run(
 			`CREATE OR REPLACE TEMP TABLE ${raw} AS
-			 SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
+			 SELECT *, TRY_CAST(value AS DOUBLE) AS num FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
 			      allow_quoted_nulls = false, null_padding = true, force_not_null = [${header.map((h) => `'${h}'`).join(', ')}],
 			      columns = {${columns}})`
 		);
@@ -224,13 +225,18 @@ async function readRaw(
 	}
 }
 
-/** The row's source (the file's name where the file gives none) and note (a neutralised cell turned back). */
-function sourceAndNote(hasSource: boolean, fileName: string, r: string): string {
+/**
+ * The row's source (the file's name where the file gives none) and note: a cell neutralised on export
+ * (`'=…`) turned back — looked for only when some note starts with `'`.
+ */
+function sourceAndNote(hasSource: boolean, fileName: string, r: string, quotedNotes: boolean): string {
 	const source = hasSource
 		? `CASE WHEN ${r}.source <> '' THEN ${r}.source ELSE ${sqlLiteral(fileName)} END`
 		: sqlLiteral(fileName);
-	return `${source} AS source,
-	        CASE WHEN starts_with(${r}.note, '''') THEN regexp_replace(${r}.note, '^''([=+\\-@\\t\\r])', '\\1') ELSE ${r}.note END AS note`;
+	const note = quotedNotes
+		? `CASE WHEN starts_with(${r}.note, '''') THEN regexp_replace(${r}.note, '^''([=+\\-@\\t\\r])', '\\1') ELSE ${r}.note END`
+		: `${r}.note`;
+	return `${source} AS source, ${note} AS note`;
 }
 
 /** A text that resolved to itself, without a finding. */
@@ -251,13 +257,23 @@ async function check(
 
 	// 1. One pass: the indicator, qualifier and value texts (values only where not a plain number), how
 	// many rows each has — the report's counts follow from them, mostly without a row-by-row pass — and
-	// how many cells may be out of range (a minus, over 100) for the indicator they turn out to be.
+	// how many cells may be out of range (a minus, over 100) for the indicator they turn out to be, and
+	// how many notes start with `'`.
 	const groups = (await e.run(
 		`SELECT indicator, qualifier, CASE WHEN ${PLAIN_NUMBER} THEN NULL ELSE value END AS text, count(*) AS n,
-		        count(*) FILTER (WHERE starts_with(value, '-')) AS neg,
-		        count(*) FILTER (WHERE TRY_CAST(value AS DOUBLE) > 100) AS over
+		        count(*) FILTER (WHERE starts_with(value, '-')) AS neg, count(*) FILTER (WHERE num > 100) AS over,
+		        count(*) FILTER (WHERE starts_with(note, '''')) AS quoted
 		 FROM ${raw} GROUP BY ALL`
-	)) as { indicator: string; qualifier: string; text: string | null; n: number; neg: number; over: number }[];
+	)) as {
+		indicator: string;
+		qualifier: string;
+		text: string | null;
+		n: number;
+		neg: number;
+		over: number;
+		quoted: number;
+	}[];
+	const quotedNotes = groups.some((g) => g.quoted > 0);
 	const perIndicator = new Map<string, { n: number; plain: number; neg: number; over: number }>();
 	const qualifierTexts = new Set<string>();
 	const valueTexts = new Map<string, { indicator: string; value: string; n: number }>();
@@ -332,19 +348,23 @@ async function check(
 			texts.push(resolvePair(unit, period));
 			if (due()) await nextTask();
 		}
-	// The same key twice needs the same texts twice, or two texts that resolve alike.
-	const clash = (keys: string[]) => new Set(keys).size < keys.length;
-	const mayRepeat =
-		repeats ||
-		clash(
-			texts.filter((l) => l.kind === 'unit_period' && l.to && l.period).map((l) => `${l.to}\u0000${l.period}`)
-		) ||
-		clash(lookups.flatMap((l) => (l.kind === 'indicator' && l.to ? [l.to] : [])));
 	const unitPeriodAsIs = texts.every(
 		(l) =>
 			l.kind !== 'unit_period' ||
 			(l.to === l.a && l.period === l.b && l.p1 === undefined && l.p2 === undefined)
 	);
+	// The same key twice needs the same texts twice, or two texts that resolve alike (pairs read as
+	// written are as distinct as the file's pairs).
+	const clash = (keys: string[]) => new Set(keys).size < keys.length;
+	const mayRepeat =
+		repeats ||
+		(!unitPeriodAsIs &&
+			clash(
+				texts
+					.filter((l) => l.kind === 'unit_period' && l.to && l.period)
+					.map((l) => `${l.to}\u0000${l.period}`)
+			)) ||
+		clash(lookups.flatMap((l) => (l.kind === 'indicator' && l.to ? [l.to] : [])));
 	const asRead =
 		screened &&
 		unitPeriodAsIs &&
@@ -363,13 +383,17 @@ async function check(
 			remove: (rows) => `DELETE FROM ${raw} WHERE rowid IN (SELECT row - 2 FROM (${rows}))`
 		};
 		staging = `CREATE OR REPLACE TEMP VIEW ${table} AS
-			SELECT (rowid + 2)::INTEGER AS row, unit, period, indicator, CAST(value AS DOUBLE) AS value, qualifier,
-			       ${sourceAndNote(hasSource, opts.fileName, raw)}
+			SELECT (rowid + 2)::INTEGER AS row, unit, period, indicator, num AS value, qualifier,
+			       ${sourceAndNote(hasSource, opts.fileName, raw, quotedNotes)}
 			FROM ${raw}`;
 	} else {
 		const { rows } = stagedNames(table);
 		staged = { view: table, remove: (list) => `DELETE FROM ${rows} WHERE row IN (${list})` };
-		counts = await resolveRows(e, raw, texts, problems, log, { tally, maybeOutOfRange, hasSource, opts });
+		counts = await resolveRows(e, raw, texts, problems, log, {
+			tally,
+			maybeOutOfRange,
+			sourceAndNote: sourceAndNote(hasSource, opts.fileName, 'r', quotedNotes)
+		});
 		staging = `CREATE OR REPLACE TEMP TABLE ${rows} AS
 			 SELECT row, unit, period, indicator, value, qualifier, source, note FROM b_rows
 			 WHERE ${RESOLVED} AND range_error IS NULL;
@@ -435,9 +459,13 @@ async function resolveRows(
 	{
 		tally,
 		maybeOutOfRange,
-		hasSource,
-		opts
-	}: { tally: Tally; maybeOutOfRange: number; hasSource: boolean; opts: ImportOptions }
+		sourceAndNote
+	}: {
+		tally: Tally;
+		maybeOutOfRange: number;
+		/** The staged rows' `source` and `note` columns from the row `r`. */
+		sourceAndNote: string;
+	}
 ): Promise<Counts> {
 	const unitPeriodAsIs = texts.every(
 		(l) =>
@@ -476,9 +504,9 @@ async function resolveRows(
 		   SELECT (r.rowid + 2)::INTEGER AS row,
 		          ${up ? `coalesce(up."to", '')` : 'r.unit'} AS unit, ${up ? `coalesce(up.period, '')` : 'r.period'} AS period,
 		          coalesce(i."to", '') AS indicator,
-		          ${v ? 'CASE WHEN v.b IS NOT NULL THEN v.value ELSE TRY_CAST(r.value AS DOUBLE) END' : 'TRY_CAST(r.value AS DOUBLE)'} AS value,
+		          ${v ? 'CASE WHEN v.b IS NOT NULL THEN v.value ELSE r.num END' : 'r.num'} AS value,
 		          ${q ? `CASE WHEN r.qualifier <> '' THEN coalesce(q."to", '') ELSE ${valueQualifier} END` : valueQualifier} AS qualifier,
-		          ${sourceAndNote(hasSource, opts.fileName, 'r')},
+		          ${sourceAndNote},
 		          r.value AS raw, ${flag(v, 'missing')} AS missing,
 		          coalesce(i.skip, false) OR ${flag(v, 'skip')} AS skip,
 		          ${flag(up, 'err')} OR coalesce(i.err, false) OR ${flag(q, 'err')} OR ${flag(v, 'err')} AS err,
@@ -537,7 +565,7 @@ function pairsQuery(raw: string, indicatorTexts: number, screen: boolean): strin
 			? `bit_count(bit_or(1::UBIGINT << (list_position((SELECT list(a ORDER BY a) FROM b_map WHERE kind = 'indicator'), indicator) - 1)))`
 			: 'count(DISTINCT indicator)';
 	return `SELECT unit, period, n > d AS repeats, ${screen ? `coalesce(${RULE_FAILS}, false)` : 'false'} AS suspect
-	        FROM (SELECT unit, period, count(*) AS n, ${distinct} AS d${screen ? `, ${ruleValues('TRY_CAST(value AS DOUBLE)')}` : ''}
+	        FROM (SELECT unit, period, count(*) AS n, ${distinct} AS d${screen ? `, ${ruleValues('num')}` : ''}
 	              FROM ${raw} GROUP BY unit, period)`;
 }
 
