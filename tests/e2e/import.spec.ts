@@ -368,3 +368,58 @@ test('a large canonical file (DuckDB bulk path) is re-checked after a one-click 
 	// 992 new figures (1990–2020); the fixed row replaces Phổ An's stored 2021 figure.
 	await expect(page.getByTestId('import-saved')).toContainText('992 giá trị mới, 1 thay đổi');
 });
+
+test('a large file written as stored (an export) is kept as read until saved: findings, save, values, undo', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	// Over 256 KB, canonical, and every text as stored: names, years, codes, plain numbers. Still one
+	// row written twice (a warning) and one that breaks an order rule (an error: not stored).
+	const units = ['Phổ An', 'Phổ Văn', 'Phổ Châu', 'Phổ Thạnh', 'Phổ Minh', 'Phổ Vinh', 'Phổ Hòa', 'Phổ Ninh'];
+	const codes = [
+		'petitions_received',
+		'petition_cases_received',
+		'land_disputes_mediated',
+		'feedback_cases_resolved'
+	];
+	const note = 'Ghi chú dài để tệp lớn hơn 256 KB — '.repeat(45);
+	const lines = ['unit,period,indicator,value,qualifier,note'];
+	for (const unit of units)
+		for (let year = 2020; year <= 2024; year++)
+			for (const code of codes) lines.push(`${unit},${year},${code},${(year % 7) + 300},,${note}`);
+	lines.push(`Phổ An,2020,petitions_received,${(2020 % 7) + 300},,${note}`);
+	lines.push('Phổ An,2020,land_disputes_mediated_success,999,,');
+	const buffer = Buffer.from(lines.join('\n') + '\n');
+	expect(buffer.length).toBeGreaterThan(256 * 1024);
+
+	await openImport(page);
+	await page.getByTestId('file-input').setInputFiles({ name: 'xuat.csv', mimeType: 'text/csv', buffer });
+	const report = page.getByTestId('import-report');
+	await expect(report.locator('tr[data-code="duplicate_same"]')).toContainText('162');
+	await expect(report.locator('tr[data-code="mediated_success_exceeds_mediated"]')).toContainText('163');
+	await expect(page.getByTestId('import-valid')).toHaveText('160');
+	const diff = page.getByTestId('import-diff');
+	await expect(diff).toBeVisible();
+	const added = Number(await diff.getAttribute('data-added'));
+	const changed = Number(await diff.getAttribute('data-changed'));
+	expect(added + changed).toBe(160);
+
+	await page.getByTestId('import-commit').click();
+	await expect(page.getByTestId('import-saved')).toContainText(`${added} giá trị mới, ${changed} thay đổi`);
+	const stored = (where: string) =>
+		sqlNumber(page, `SELECT count(*) FROM observations WHERE source = 'xuat.csv' ${where}`);
+	expect(await stored('')).toBe('160');
+	expect(
+		await sqlNumber(
+			page,
+			"SELECT value FROM observations WHERE unit = 'Phổ Ninh' AND period = '2024' AND indicator = 'feedback_cases_resolved'"
+		)
+	).toBe('301');
+	expect(await stored("AND indicator = 'land_disputes_mediated_success'")).toBe('0');
+
+	// Undo takes every one of them back.
+	await openImport(page);
+	await page.getByTestId('undo-import').first().click();
+	await expect(page.getByTestId('import-history')).toContainText('Đã hoàn tác');
+	expect(await stored('')).toBe('0');
+});

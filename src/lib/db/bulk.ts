@@ -45,7 +45,7 @@ const RESOLVED = `NOT missing AND NOT skip AND value IS NOT NULL AND unit <> '' 
 const RANGE_ERROR = `CASE WHEN categorical THEN NULL WHEN is_count AND value < 0 THEN 'negative_count'
 	WHEN is_percent AND value > 100 THEN 'percent_over_100' END`;
 /** A cell as the person wrote it: exports put `'` before a leading `= + - @`, tab or CR; it goes again. */
-const plain = (cell: string) => cell.replace(/^'([=+\-@\t\r])/, '$1');
+const plain = (cell: string) => (cell.startsWith("'") ? cell.replace(/^'([=+\-@\t\r])/, '$1') : cell);
 /** Every indicator a row rule looks at. */
 const RULE_CODES = [
 	...new Set([
