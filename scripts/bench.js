@@ -71,6 +71,32 @@ function makeCsv(rows, firstYear = 2015) {
 	return Buffer.from(lines.join('\n') + '\n');
 }
 
+/** The DuckDB calls of one traced import, with the main-thread tasks and the time spent on the page. */
+function printTrace(label, traced) {
+	const total = traced.calls.reduce((sum, c) => sum + c.ms, 0);
+	console.log(
+		`  ${label}: ${traced.calls.length} engine calls, ${total.toFixed(0)} ms in them (last run, ${traced.ms.toFixed(0)} ms); main-thread tasks over 50 ms; [+ms: time on the page since the call before]:`
+	);
+	const events = [
+		...traced.calls.map((c, k) => {
+			const before = k === 0 ? c.at : c.at - (traced.calls[k - 1].at + traced.calls[k - 1].ms);
+			const gap = k > 0 && before >= 5 ? ` [+${before.toFixed(0)}]` : '';
+			return { at: c.at, line: `${c.ms.toFixed(1).padStart(8)} ms  ${c.what}${gap}` };
+		}),
+		...traced.longTasks.map((t) => ({
+			at: t.at,
+			line: `${t.ms.toFixed(0).padStart(8)} ms  ── main-thread task ──`
+		}))
+	].sort((x, y) => x.at - y.at);
+	for (const e of events) console.log(`  ${e.line}`);
+	const [start, end] = traced.span;
+	const inCalls = traced.calls.filter((c) => c.at >= start && c.at < end).reduce((sum, c) => sum + c.ms, 0);
+	const first = traced.calls.find((c) => c.at >= start);
+	console.log(
+		`  on the page: ${(end - start - inCalls).toFixed(0)} ms of the import's ${(end - start).toFixed(0)} (before the first call ${first ? (first.at - start).toFixed(0) : '–'} ms)`
+	);
+}
+
 const server = spawn(
 	'node',
 	['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
@@ -220,7 +246,15 @@ try {
 			baresFromFile.push((await bare(true)).ms);
 			// The last import of the last size stays: the redraw below runs on it.
 			const keep = s === SIZES.length - 1 && r === runs - 1;
-			fromBytes.push(await page.evaluate((u) => window.chisoBench.importBytes(u, { undo: true }), url));
+			fromBytes.push(
+				await page.evaluate(
+					(a) =>
+						a.trace
+							? window.chisoBench.traceImport(a.url, { undo: true, fromBytes: true })
+							: window.chisoBench.importBytes(a.url, { undo: true }),
+					{ url, trace: 'trace' in args && r === runs - 1 }
+				)
+			);
 			apps.push(await importRun(url, !keep, 'trace' in args && r === runs - 1));
 		}
 		const bytesMs = fromBytes.map((b) => b.ms);
@@ -251,33 +285,11 @@ try {
 			committed: app.rows
 		};
 		results.import.push(row);
-		const traced = apps.at(-1);
-		if (traced.calls) {
-			const total = traced.calls.reduce((sum, c) => sum + c.ms, 0);
-			console.log(
-				`  ${traced.calls.length} engine calls, ${total.toFixed(0)} ms in them (last run, ${traced.ms.toFixed(0)} ms); main-thread tasks over 50 ms; [+ms: time on the page since the call before]:`
-			);
-			const events = [
-				...traced.calls.map((c, k) => {
-					const before = k === 0 ? c.at : c.at - (traced.calls[k - 1].at + traced.calls[k - 1].ms);
-					const gap = k > 0 && before >= 5 ? ` [+${before.toFixed(0)}]` : '';
-					return { at: c.at, line: `${c.ms.toFixed(1).padStart(8)} ms  ${c.what}${gap}` };
-				}),
-				...traced.longTasks.map((t) => ({
-					at: t.at,
-					line: `${t.ms.toFixed(0).padStart(8)} ms  ── main-thread task ──`
-				}))
-			].sort((x, y) => x.at - y.at);
-			for (const e of events) console.log(`  ${e.line}`);
-			const [start, end] = traced.span;
-			const inCalls = traced.calls
-				.filter((c) => c.at >= start && c.at < end)
-				.reduce((sum, c) => sum + c.ms, 0);
-			const first = traced.calls.find((c) => c.at >= start);
-			console.log(
-				`  on the page: ${(end - start - inCalls).toFixed(0)} ms of the import's ${(end - start).toFixed(0)} (before the first call ${first ? (first.at - start).toFixed(0) : '–'} ms)`
-			);
-		}
+		for (const [label, traced] of [
+			['from the File', apps.at(-1)],
+			['from bytes', fromBytes.at(-1)]
+		])
+			if (traced.calls) printTrace(label, traced);
 		const range = (xs) =>
 			`${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 		console.log(

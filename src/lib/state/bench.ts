@@ -75,8 +75,10 @@ async function traced<T>(
 }
 
 /** The import of `url` with every engine call it makes and their times. */
-export async function traceImport(url: string, opts: ImportRunOptions = {}) {
-	const { value, calls } = await traced(() => importThroughApp(url, opts));
+export async function traceImport(url: string, opts: ImportRunOptions & { fromBytes?: boolean } = {}) {
+	const { value, calls } = await traced(() =>
+		opts.fromBytes ? importBytes(url, opts) : importThroughApp(url, opts)
+	);
 	return { ...value, calls };
 }
 
@@ -141,13 +143,14 @@ export async function importBytes(url: string, { undo = false }: ImportRunOption
 	const store = await data.open();
 	const options = { fileName: name, dictionary: data.indicators, units: data.units, aliases: loadAliases() };
 	await new Promise((r) => setTimeout(r, 0));
-	const { value, longestTask } = await withLongTasks(async () => {
+	const { value, longestTask, longTasks } = await withLongTasks(async () => {
 		const t0 = now();
 		const bulk = await bulkImport(store, bytes, options);
 		if (!bulk) throw new Error(`${name}: not taken by the bulk path`);
 		await store.diff({ table: bulk.table });
 		const [summary] = await store.commitImports([{ file: name, table: bulk.table }]);
-		return { ms: now() - t0, id: summary.id, rows: bulk.result.stats.observations };
+		const t1 = now();
+		return { ms: t1 - t0, span: [t0, t1], id: summary.id, rows: bulk.result.stats.observations };
 	});
 	await store.compact();
 	if (undo) {
@@ -157,7 +160,7 @@ export async function importBytes(url: string, { undo = false }: ImportRunOption
 	await data.changed(false);
 	await new Promise((r) => setTimeout(r, 300));
 	await store.exclusive(async () => {});
-	return { ms: value.ms, rows: value.rows, longestTask };
+	return { ms: value.ms, span: value.span, rows: value.rows, longestTask, longTasks };
 }
 
 /**
