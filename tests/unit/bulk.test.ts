@@ -349,6 +349,7 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 		expect(diff).toMatchObject({ added: 0, changed: 0, unchanged: all.length });
 		const [summary] = await store.commitImports([{ file: 'export.csv', table: bulk.table }]);
 		expect(summary).toMatchObject({ added: 0, changed: 0, unchanged: all.length });
+		await store.compact();
 		await expect(store.query(`SELECT * FROM ${bulk.table}`)).rejects.toThrow();
 	});
 

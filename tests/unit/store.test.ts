@@ -257,8 +257,81 @@ describe('commit and undo', () => {
 		expect(await s.query('SELECT unit, value, source FROM observations')).toEqual([
 			{ unit: 'D', value: 5, source: 'big.csv' }
 		]);
+		// Stored: the staged rows are the store's now (copied a moment later), no longer the session's.
+		await s.dropStaged('bulk_ok_901');
+		expect(await s.query('SELECT unit, value, source FROM observations')).toEqual([
+			{ unit: 'D', value: 5, source: 'big.csv' }
+		]);
+		await s.compact();
 		await expect(s.query('SELECT * FROM bulk_ok_901')).rejects.toThrow();
 		await expect(s.query('SELECT * FROM bulk_rows_901')).rejects.toThrow();
+		expect(await s.query('SELECT unit, value, import_id FROM chiso.main.observations')).toEqual([
+			{ unit: 'D', value: 5, import_id: summary.id }
+		]);
+	});
+
+	/** Staged rows as the bulk path leaves them: a table behind the view `bulk_ok_<n>`. */
+	const stageBulk = (s: StoreClass, n: number, values: string) =>
+		s.query(
+			`CREATE TEMP TABLE bulk_rows_${n} AS SELECT * FROM (VALUES ${values}) v(unit, period, indicator, value, qualifier, source, note);
+			 CREATE TEMP VIEW bulk_ok_${n} AS SELECT * FROM bulk_rows_${n}`
+		);
+	const stored = (s: StoreClass) =>
+		s.query('SELECT unit, value, qualifier, import_id FROM observations ORDER BY unit');
+
+	it('shows a bulk import at once and copies its rows before the next write: diff, replace and undo as for any import', async () => {
+		const s = await StoreClass.open(await createNodeEngine(), { compactAfterMs: 60_000 });
+		const first = await s.commitImport('a.csv', [obs('A', '2022', 'x', 1)]);
+		await stageBulk(
+			s,
+			902,
+			`('A', '2022', 'x', 2.0, '', 'big.csv', ''), ('B', '2022', 'x', 3.0, '>', 'big.csv', '')`
+		);
+		const [big] = await s.commitImports([{ file: 'big.csv', table: 'bulk_ok_902' }]);
+		expect(big).toMatchObject({ added: 1, changed: 1, unchanged: 0 });
+		expect(await s.query('SELECT count(*) AS n FROM chiso.main.observations')).toEqual([{ n: 0 }]);
+		expect(await stored(s)).toEqual([
+			{ unit: 'A', value: 2, qualifier: '', import_id: big.id },
+			{ unit: 'B', value: 3, qualifier: '>', import_id: big.id }
+		]);
+		expect(await s.diff([obs('B', '2022', 'x', 4)])).toMatchObject({ added: 0, changed: 1 });
+		const next = await s.commitImport('c.csv', [obs('B', '2022', 'x', 4)]);
+		expect(next).toMatchObject({ added: 0, changed: 1 });
+		expect(await s.query('SELECT count(*) AS n FROM chiso.main.observations')).toEqual([{ n: 2 }]);
+		await s.undoImport(next.id);
+		expect(await stored(s)).toEqual([
+			{ unit: 'A', value: 2, qualifier: '', import_id: big.id },
+			{ unit: 'B', value: 3, qualifier: '>', import_id: big.id }
+		]);
+		await s.undoImport(big.id);
+		expect(await stored(s)).toEqual([{ unit: 'A', value: 1, qualifier: '', import_id: first.id }]);
+	});
+
+	it('undoes a bulk import whose rows were not copied yet', async () => {
+		const s = await StoreClass.open(await createNodeEngine(), { compactAfterMs: 60_000 });
+		const first = await s.commitImport('a.csv', [obs('A', '2022', 'x', 1)]);
+		await stageBulk(s, 903, `('A', '2022', 'x', 2.0, '~', 'big.csv', '')`);
+		const [big] = await s.commitImports([{ file: 'big.csv', table: 'bulk_ok_903' }]);
+		await s.undoImport(big.id);
+		expect(await stored(s)).toEqual([{ unit: 'A', value: 1, qualifier: '', import_id: first.id }]);
+		await expect(s.query('SELECT * FROM bulk_rows_903')).rejects.toThrow();
+	});
+
+	it('refuses staged rows the observations table would refuse, and changes nothing', async () => {
+		const s = await StoreClass.open(await createNodeEngine(), { compactAfterMs: 60_000 });
+		await s.commitImport('a.csv', [obs('A', '2022', 'x', 1)]);
+		const before = await stored(s);
+		await stageBulk(
+			s,
+			904,
+			`('B', '2022', 'x', 2.0, '', 'big.csv', ''), ('C', '2022', 'x', 3.0, '!', 'big.csv', '')`
+		);
+		await expect(s.commitImports([{ file: 'big.csv', table: 'bulk_ok_904' }])).rejects.toThrow(
+			'big.csv: 1 rows'
+		);
+		expect(await stored(s)).toEqual(before);
+		expect(await s.query('SELECT count(*) AS n FROM imports')).toEqual([{ n: 1 }]);
+		expect(await s.query('SELECT count(*) AS n FROM bulk_ok_904')).toEqual([{ n: 2 }]);
 	});
 
 	it('compresses after a write once the store is quiet, and within ten quiet periods however busy', async () => {
@@ -309,16 +382,18 @@ describe('commit and undo', () => {
 		const compression = async () =>
 			(
 				await s.query<{ c: string }>(
-					`SELECT DISTINCT compression AS c FROM pragma_storage_info('observations') WHERE column_name = 'unit' AND segment_type = 'VARCHAR'`
+					`SELECT DISTINCT compression AS c FROM pragma_storage_info('chiso.main.observations') WHERE column_name = 'unit' AND segment_type = 'VARCHAR'`
 				)
 			).map((r) => r.c);
 		const rows = `SELECT count(*) AS n, count(DISTINCT (unit, period, indicator)) AS keys, sum(value) AS sum FROM observations`;
 		const before = await s.query(rows);
 		expect(before).toEqual([{ n: 400000, keys: 400000, sum: (399999 * 400000) / 2 }]);
-		// The commit returned without compressing (DuckDB's checkpoint did not run inside COMMIT)…
-		expect(await compression()).toEqual(['Uncompressed']);
-		// …which happens on its own shortly after the last write.
+		// The commit returned without copying the rows into the table (they are read where they were
+		// staged) and without compressing (DuckDB's checkpoint did not run inside COMMIT)…
+		expect(await s.query('SELECT count(*) AS n FROM chiso.main.observations')).toEqual([{ n: 0 }]);
+		// …both happen on their own shortly after the last write.
 		await new Promise((r) => setTimeout(r, 200));
+		expect(await s.query('SELECT count(*) AS n FROM chiso.main.observations')).toEqual([{ n: 400000 }]);
 		expect(await compression()).not.toContain('Uncompressed');
 		expect(await s.query(rows)).toEqual(before);
 	});
@@ -345,6 +420,24 @@ describe('snapshot', () => {
 			const q = `SELECT * FROM ${table} ORDER BY ALL`;
 			expect(await target.query(q), table).toEqual(await source.query(q));
 		}
+	});
+
+	it('keeps a bulk import whose rows were not copied yet', async () => {
+		const { store: source } = await openSampleStore();
+		await source.query(
+			`CREATE TEMP TABLE bulk_rows_905 AS SELECT 'Phổ An' AS unit, '2019' AS period, 'petitions_received' AS indicator,
+			        7.0 AS value, '' AS qualifier, 'big.csv' AS source, 'ghi chú' AS note;
+			 CREATE TEMP VIEW bulk_ok_905 AS SELECT * FROM bulk_rows_905`
+		);
+		await source.commitImports([{ file: 'big.csv', table: 'bulk_ok_905' }]);
+		const snap = await source.snapshot();
+		const target = await StoreClass.open(await createNodeEngine());
+		await target.restore(snap);
+		const q = `SELECT * FROM observations ORDER BY ALL`;
+		expect(await target.query(q)).toEqual(await source.query(q));
+		expect(await target.query(`SELECT value FROM observations WHERE source = 'big.csv'`)).toEqual([
+			{ value: 7 }
+		]);
 	});
 
 	it('changes nothing when a snapshot is broken', async () => {

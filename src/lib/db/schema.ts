@@ -1,4 +1,16 @@
 /** The DuckDB schema of DESIGN.md, created in this one place. */
+
+/** An observation's qualifier: exact, more than (`>`), about (`~`). */
+const QUALIFIERS = ['', '>', '~'] as const;
+const QUALIFIER_LIST = QUALIFIERS.map((q) => `'${q}'`).join(', ');
+
+/**
+ * Rows (`unit, period, indicator, value, qualifier, source, note`) that the observations table would
+ * refuse: a NULL anywhere or an unknown qualifier — its constraints, as a filter.
+ */
+export const REFUSED_OBSERVATION = `unit IS NULL OR period IS NULL OR indicator IS NULL OR value IS NULL
+	OR qualifier IS NULL OR source IS NULL OR note IS NULL OR qualifier NOT IN (${QUALIFIER_LIST})`;
+
 export const SCHEMA: string[] = [
 	`CREATE TABLE IF NOT EXISTS indicators (
 		code VARCHAR PRIMARY KEY,
@@ -37,7 +49,7 @@ export const SCHEMA: string[] = [
 		period VARCHAR NOT NULL,
 		indicator VARCHAR NOT NULL,
 		value DOUBLE NOT NULL,
-		qualifier VARCHAR NOT NULL DEFAULT '' CHECK (qualifier IN ('', '>', '~')),
+		qualifier VARCHAR NOT NULL DEFAULT '' CHECK (qualifier IN (${QUALIFIER_LIST})),
 		source VARCHAR NOT NULL DEFAULT '',
 		note VARCHAR NOT NULL DEFAULT '',
 		import_id INTEGER NOT NULL

@@ -6,7 +6,7 @@ import type { ImportRecord, Indicator, Observation, Unit } from '$lib/model/type
 import { rowsToCsv } from './csv';
 import { dropSoon, type Engine, type Param, type Row } from './engine';
 import { sqlLiteral } from './literal';
-import { SCHEMA } from './schema';
+import { REFUSED_OBSERVATION, SCHEMA } from './schema';
 import { dropStagedSql, stagedTable } from './staged';
 
 export interface CommitSummary {
@@ -81,6 +81,12 @@ export class Store {
 	version = 0;
 	/** Bumped when the dictionary or the unit list may have changed (they are read back only then). */
 	referenceVersion = 0;
+	/**
+	 * A bulk import that is stored but whose rows still live in its staged table: `observations` is then
+	 * a temporary view (the table plus those rows) until `settle` copies them, once the store is quiet
+	 * or before the next write.
+	 */
+	private unsettled: { table: string; id: number } | null = null;
 
 	private constructor(
 		readonly engine: Engine,
@@ -113,8 +119,26 @@ export class Store {
 		this.compaction = undefined;
 		this.compactBy = undefined;
 		return this.exclusive(async () => {
+			await this.settle();
 			await this.engine.run('CHECKPOINT chiso');
 		});
+	}
+
+	/**
+	 * Copy the rows of a stored bulk import from its staged table into the observations table, in one
+	 * transaction, and drop the view that showed them: the copy a commit leaves for a quiet moment.
+	 */
+	private async settle() {
+		const pending = this.unsettled;
+		if (!pending) return;
+		await this.atomically(() =>
+			this.engine.run(
+				`INSERT INTO chiso.main.observations
+				 SELECT unit, period, indicator, value, qualifier, source, note, ${sqlLiteral(pending.id)} FROM ${pending.table};
+				 DROP VIEW temp.main.observations; ${dropStagedSql(pending.table)}`
+			)
+		);
+		this.unsettled = null;
 	}
 
 	private compactLater() {
@@ -157,14 +181,23 @@ export class Store {
 		return this.exclusive(() => this.engine.run(sql, params) as Promise<T[]>);
 	}
 
-	/** All or nothing: on any error the transaction is rolled back and the error rethrown. */
+	/**
+	 * A change, all or nothing: on any error the transaction is rolled back and the error rethrown. A
+	 * bulk import's rows still in its staged table are copied first: every write sees one table.
+	 */
 	private async transaction<T>(fn: () => Promise<T>): Promise<T> {
+		await this.settle();
+		const result = await this.atomically(fn);
+		this.version++;
+		this.compactLater();
+		return result;
+	}
+
+	private async atomically<T>(fn: () => Promise<T>): Promise<T> {
 		await this.engine.run('BEGIN TRANSACTION');
 		try {
 			const result = await fn();
 			await this.engine.run('COMMIT');
-			this.version++;
-			this.compactLater();
 			return result;
 		} catch (e) {
 			await this.engine.run('ROLLBACK');
@@ -288,19 +321,25 @@ export class Store {
 
 	/** Several files in ONE transaction: all of them are stored, or none. */
 	commitImports(files: ImportSource[], at = new Date()): Promise<CommitSummary[]> {
-		return this.exclusive(() =>
-			this.transaction(async () => {
-				const summaries: CommitSummary[] = [];
-				for (const f of files) summaries.push(await this.commitOne(f, at));
-				return summaries;
-			})
-		);
+		return this.exclusive(async () => {
+			// The last file's rows, if a bulk import's, are shown from where they are staged and copied
+			// into the table a moment later (`settle`): a million rows are stored without waiting for it.
+			const last = files.at(-1);
+			const deferred = last && 'table' in last ? stagedTable(last.table) : null;
+			const summaries = await this.transaction(async () => {
+				const out: CommitSummary[] = [];
+				for (const f of files) out.push(await this.commitOne(f, at, f === last && deferred !== null));
+				return out;
+			});
+			if (deferred) this.unsettled = { table: deferred, id: summaries.at(-1)!.id };
+			return summaries;
+		});
 	}
 
-	/** Forget a bulk import's rows that will not be committed. */
+	/** Forget a bulk import's rows that will not be committed (those of a stored one stay). */
 	dropStaged(table: string): Promise<void> {
 		return this.exclusive(async () => {
-			await this.engine.run(dropStagedSql(table));
+			if (this.unsettled?.table !== table) await this.engine.run(dropStagedSql(table));
 		});
 	}
 
@@ -313,17 +352,22 @@ export class Store {
 
 	/**
 	 * One file of a commit. The stored rows it overwrites are copied once (`stage_old`, usually few):
-	 * they give the counts, what undo restores, and which stored rows to delete.
+	 * they give the counts, what undo restores, and which stored rows to delete. With `keep`, a bulk
+	 * import's rows stay in its staged table, shown through the `observations` view until `settle` — if
+	 * the table would take every one of them.
 	 */
-	private async commitOne(f: ImportSource, at: Date): Promise<CommitSummary> {
+	private async commitOne(f: ImportSource, at: Date, keep: boolean): Promise<CommitSummary> {
 		const from = await this.stageSource('stage_obs', 'table' in f ? { table: f.table } : f.observations);
 		const [counts] = (await this.engine.run(
 			`CREATE OR REPLACE TEMP TABLE stage_old AS
 			 SELECT o.rowid AS rid, o.*, (o.value = s.value AND o.qualifier = s.qualifier) AS same
 			 FROM observations o JOIN ${from} s ON ${KEY};
 			 SELECT (SELECT coalesce(max(id), 0) + 1 FROM imports) AS id, (SELECT count(*) FROM ${from}) AS rows,
+			        ${keep ? `(SELECT count(*) FROM ${from} WHERE ${REFUSED_OBSERVATION})` : '0'} AS refused,
 			        count(*) FILTER (WHERE same) AS unchanged, count(*) FILTER (WHERE NOT same) AS changed FROM stage_old`
-		)) as { id: number; rows: number; unchanged: number; changed: number }[];
+		)) as { id: number; rows: number; refused: number; unchanged: number; changed: number }[];
+		if (counts.refused > 0)
+			throw new Error(`${f.file}: ${counts.refused} rows the observations table refuses`);
 		const id = counts.id;
 		await this.engine.run(`INSERT INTO imports VALUES (?, ?, ?::TIMESTAMP, ?, 'committed')`, [
 			id,
@@ -340,9 +384,13 @@ export class Store {
 		}
 		// The id is this store's own integer. A bulk import's rows go with the transaction: a rollback
 		// brings them back for another try.
+		const rows = `SELECT unit, period, indicator, value, qualifier, source, note, ${sqlLiteral(id)}::INTEGER FROM ${from}`;
 		await this.engine.run(
-			`INSERT INTO observations SELECT unit, period, indicator, value, qualifier, source, note, ${sqlLiteral(id)} FROM ${from};
-			 DROP TABLE IF EXISTS stage_obs; DROP TABLE stage_old${'table' in f ? `; ${dropStagedSql(from)}` : ''}`
+			keep
+				? `CREATE TEMP VIEW observations AS SELECT * FROM chiso.main.observations UNION ALL ${rows};
+				   DROP TABLE stage_old`
+				: `INSERT INTO observations ${rows};
+				   DROP TABLE IF EXISTS stage_obs; DROP TABLE stage_old${'table' in f ? `; ${dropStagedSql(from)}` : ''}`
 		);
 		return {
 			id,

@@ -88,7 +88,7 @@ interface ImportRunOptions {
 }
 
 /**
- * A staff member's import of `url`: check + diff, then commit. Untimed afterwards: the compression
+ * A staff member's import of `url`: check + diff, then commit. Untimed afterwards: the copy and compression
  * that follows a commit (timed on its own) and, with `undo`, the undo.
  */
 export async function importThroughApp(url: string, { undo = false }: ImportRunOptions = {}) {
@@ -116,7 +116,8 @@ export async function importThroughApp(url: string, { undo = false }: ImportRunO
 		};
 	});
 	const store = await data.open();
-	// The commit leaves compressing to a moment later (Store.compact): timed here, apart.
+	// The commit leaves the copy of a bulk import's rows and the compression to a moment later
+	// (Store.compact): timed here, apart.
 	const c0 = now();
 	await store.compact();
 	const compactMs = now() - c0;
@@ -135,7 +136,8 @@ export async function importThroughApp(url: string, { undo = false }: ImportRunO
 /**
  * The same import from bytes already in memory — as the bare baseline reads them — through the steps the
  * import page takes for a large canonical file: the bulk check, the diff, the commit. Only the File is
- * missing (the browser's reading of it). Untimed afterwards: compression and, with `undo`, the undo.
+ * missing (the browser's reading of it). Untimed afterwards: the copy and compression and, with `undo`,
+ * the undo.
  */
 export async function importBytes(url: string, { undo = false }: ImportRunOptions = {}) {
 	const bytes = await fetchBytes(url);
