@@ -332,11 +332,18 @@ test('an unknown indicator column is added as a new indicator and saved with its
 	expect(await page.evaluate(() => (window as unknown as { alerted?: number }).alerted)).toBeUndefined();
 });
 
-test('a large canonical file (DuckDB bulk path) is re-checked after a one-click fix and its rows import', async ({
-	page
-}) => {
-	test.setTimeout(120_000);
-	// Over 256 KB, canonical header, UTF-8: read by DuckDB's read_csv. One ward name has a typo.
+/**
+ * A canonical file over 256 KB (so DuckDB's bulk path reads it): eight wards × the years × four count
+ * indicators, each row with a long note, then `extra` rows.
+ */
+function largeCanonicalFile(
+	{
+		years: [from, to],
+		value,
+		noteRepeats
+	}: { years: [number, number]; value: (year: number) => number; noteRepeats: number },
+	extra: string[]
+): Buffer {
 	const units = ['Phổ An', 'Phổ Văn', 'Phổ Châu', 'Phổ Thạnh', 'Phổ Minh', 'Phổ Vinh', 'Phổ Hòa', 'Phổ Ninh'];
 	const codes = [
 		'petitions_received',
@@ -344,15 +351,25 @@ test('a large canonical file (DuckDB bulk path) is re-checked after a one-click 
 		'land_disputes_mediated',
 		'feedback_cases_resolved'
 	];
-	const note = 'Ghi chú dài để tệp lớn hơn 256 KB — '.repeat(5);
+	const note = 'Ghi chú dài để tệp lớn hơn 256 KB — '.repeat(noteRepeats);
 	const lines = ['unit,period,indicator,value,qualifier,note'];
 	for (const unit of units)
-		for (let year = 1990; year <= 2020; year++)
-			for (const code of codes) lines.push(`${unit},${year},${code},${(year % 7) + 3},,${note}`);
-	lines.push(`Phổ Ann,2021,petitions_received,5,,${note}`);
-	const buffer = Buffer.from(lines.join('\n') + '\n');
+		for (let year = from; year <= to; year++)
+			for (const code of codes) lines.push(`${unit},${year},${code},${value(year)},,${note}`);
+	const buffer = Buffer.from([...lines, ...extra].join('\n') + '\n');
 	expect(buffer.length).toBeGreaterThan(256 * 1024);
+	return buffer;
+}
 
+test('a large canonical file (DuckDB bulk path) is re-checked after a one-click fix and its rows import', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	// Over 256 KB, canonical header, UTF-8: read by DuckDB's read_csv. One ward name has a typo.
+	const buffer = largeCanonicalFile(
+		{ years: [1990, 2020], value: (year) => (year % 7) + 3, noteRepeats: 5 },
+		['Phổ Ann,2021,petitions_received,5,,']
+	);
 	await openImport(page);
 	await page.getByTestId('file-input').setInputFiles({ name: 'lon.csv', mimeType: 'text/csv', buffer });
 	const report = page.getByTestId('import-report');
@@ -375,29 +392,20 @@ test('a large file written as stored (an export) is kept as read until saved: fi
 	test.setTimeout(120_000);
 	// Over 256 KB, canonical, and every text as stored: names, years, codes, plain numbers. Still one
 	// row written twice (a warning) and one that breaks an order rule (an error: not stored).
-	const units = ['Phổ An', 'Phổ Văn', 'Phổ Châu', 'Phổ Thạnh', 'Phổ Minh', 'Phổ Vinh', 'Phổ Hòa', 'Phổ Ninh'];
-	const codes = [
-		'petitions_received',
-		'petition_cases_received',
-		'land_disputes_mediated',
-		'feedback_cases_resolved'
-	];
-	const note = 'Ghi chú dài để tệp lớn hơn 256 KB — '.repeat(45);
-	const lines = ['unit,period,indicator,value,qualifier,note'];
-	for (const unit of units)
-		for (let year = 2020; year <= 2024; year++)
-			for (const code of codes) lines.push(`${unit},${year},${code},${(year % 7) + 300},,${note}`);
-	lines.push(`Phổ An,2020,petitions_received,${(2020 % 7) + 300},,${note}`);
-	lines.push('Phổ An,2020,land_disputes_mediated_success,999,,');
-	const buffer = Buffer.from(lines.join('\n') + '\n');
-	expect(buffer.length).toBeGreaterThan(256 * 1024);
-
+	const buffer = largeCanonicalFile(
+		{ years: [2020, 2024], value: (year) => (year % 7) + 300, noteRepeats: 45 },
+		[
+			`Phổ An,2020,petitions_received,${(2020 % 7) + 300},,`,
+			'Phổ An,2020,land_disputes_mediated_success,999,,'
+		]
+	);
 	await openImport(page);
 	await page.getByTestId('file-input').setInputFiles({ name: 'xuat.csv', mimeType: 'text/csv', buffer });
 	const report = page.getByTestId('import-report');
 	await expect(report.locator('tr[data-code="duplicate_same"]')).toContainText('162');
 	await expect(report.locator('tr[data-code="mediated_success_exceeds_mediated"]')).toContainText('163');
 	await expect(page.getByTestId('import-valid')).toHaveText('160');
+	await page.screenshot({ path: 'test-results/import-large.png', fullPage: true });
 	const diff = page.getByTestId('import-diff');
 	await expect(diff).toBeVisible();
 	const added = Number(await diff.getAttribute('data-added'));

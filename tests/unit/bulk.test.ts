@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bulkImport, canonicalHeader, type Store } from '../../src/lib/db';
-import { importCsv, toCanonicalCsv, type ImportOptions } from '../../src/lib/import';
+import { importCsv, toCanonicalCsv, type ImportOptions, type ImportResult } from '../../src/lib/import';
 import type { Observation } from '../../src/lib/model/types';
 import { openSampleStore } from './sample-store';
 
@@ -89,6 +89,11 @@ async function bothPaths(text: string, fileName: string, { asBlob = false } = {}
 	expect(bulk).not.toBeNull();
 	return { js, bulk };
 }
+/** The report's counts of both paths: rows, stored, errors, warnings, skipped. */
+const expectSameCounts = (bulk: ImportResult, js: ImportResult) => {
+	const { rows, observations, errors, warnings, skipped } = js.stats;
+	expect(bulk.stats).toMatchObject({ rows, observations, errors, warnings, skipped });
+};
 /** Findings on data rows (not the file-level notes), in a stable order. */
 const rowFindings = (issues: Parameters<typeof sortIssues>[0]) => sortIssues(issues.filter((i) => i.row > 0));
 
@@ -103,13 +108,7 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 	it('finds exactly what the JavaScript path finds, on the same rows', async () => {
 		const { js, bulk } = await bothPaths(MESSY, 'messy.csv');
 		expect(rowFindings(bulk.result.issues)).toEqual(rowFindings(js.issues));
-		expect(bulk.result.stats).toMatchObject({
-			rows: js.stats.rows,
-			observations: js.stats.observations,
-			errors: js.stats.errors,
-			warnings: js.stats.warnings,
-			skipped: js.stats.skipped
-		});
+		expectSameCounts(bulk.result, js);
 		const staged = await stagedRows(bulk.table);
 		expect(byKey(staged)).toEqual(byKey(js.observations));
 		// Spot checks of what the rules mean.
@@ -214,13 +213,7 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 			).map((t) => t.name);
 		expect(await behind()).toEqual([`bulk_raw_${id}`]);
 		expect(rowFindings(bulk.result.issues)).toEqual(rowFindings(js.issues));
-		expect(bulk.result.stats).toMatchObject({
-			rows: js.stats.rows,
-			observations: js.stats.observations,
-			errors: js.stats.errors,
-			warnings: js.stats.warnings,
-			skipped: js.stats.skipped
-		});
+		expectSameCounts(bulk.result, js);
 		expect(new Set(bulk.result.issues.map((i) => i.code))).toEqual(
 			new Set([
 				...(twice ? ['duplicate_same', 'duplicate_conflict'] : []),
@@ -306,13 +299,7 @@ describe('bulk path (DuckDB read_csv + SQL checks)', () => {
 		// A hostile file name becomes the rows' source as it is, and nothing else.
 		const fileName = "tally'; DROP TABLE observations; --.csv";
 		const { js, bulk } = await bothPaths(rows, fileName);
-		expect(bulk.result.stats).toMatchObject({
-			rows: js.stats.rows,
-			observations: js.stats.observations,
-			errors: js.stats.errors,
-			warnings: js.stats.warnings,
-			skipped: js.stats.skipped
-		});
+		expectSameCounts(bulk.result, js);
 		expect(bulk.result.stats).toMatchObject({
 			rows: outOfRange ? 9 : 8,
 			skipped: 5,
