@@ -392,6 +392,7 @@ async function check(
 		counts = await resolveRows(e, raw, texts, problems, log, {
 			tally,
 			maybeOutOfRange,
+			unitPeriodAsIs,
 			sourceAndNote: sourceAndNote(hasSource, opts.fileName, 'r', quotedNotes)
 		});
 		staging = `CREATE OR REPLACE TEMP TABLE ${rows} AS
@@ -459,19 +460,17 @@ async function resolveRows(
 	{
 		tally,
 		maybeOutOfRange,
+		unitPeriodAsIs,
 		sourceAndNote
 	}: {
 		tally: Tally;
 		maybeOutOfRange: number;
+		/** Every (unit, period) pair resolved to itself without a finding: no join for them. */
+		unitPeriodAsIs: boolean;
 		/** The staged rows' `source` and `note` columns from the row `r`. */
 		sourceAndNote: string;
 	}
 ): Promise<Counts> {
-	const unitPeriodAsIs = texts.every(
-		(l) =>
-			l.kind !== 'unit_period' ||
-			(l.to === l.a && l.period === l.b && l.p1 === undefined && l.p2 === undefined)
-	);
 	const noQualifiers = texts.every((l) => l.kind !== 'qualifier' || l.a === '');
 	const valueTexts = texts.some((l) => l.kind === 'value');
 	const map = (kind: Lookup['kind']) => `(SELECT * FROM b_map WHERE kind = '${kind}')`;
