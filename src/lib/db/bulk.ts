@@ -19,6 +19,7 @@ import {
 	unitMatcher,
 	normaliseKey,
 	ORDER_RULES,
+	prepareUnitIndex,
 	PERCENT_UNITS,
 	QUALIFIER_WORDS,
 	RATE_RULES,
@@ -342,6 +343,10 @@ async function check(
 		 SELECT period, list(unit) AS units, bool_or(repeats) AS repeats FROM b_pairs GROUP BY period`
 	)) as { period: string; units: string[]; repeats: boolean }[];
 	const repeats = periods.some((p) => p.repeats);
+	// The unit list's index, the first time it is used, is built with breaks for the page too.
+	await prepareUnitIndex(opts.units, async () => {
+		if (due()) await nextTask();
+	});
 	const resolvePair = pairResolver(opts, problem);
 	for (const { period, units } of periods)
 		for (const unit of units) {

@@ -19,7 +19,7 @@ export {
 export { parseNumber, scanNumber, MISSING_TOKENS, type NumberScan, type ParsedNumber } from './number';
 export { parsePeriod, scanPeriod, periodInterval, type PeriodScan } from './period';
 export { normaliseKey, looseKey } from './normalise';
-export { matchUnit, unitCoreKey, unitMatcher, type UnitMatch } from './units';
+export { matchUnit, prepareUnitIndex, unitCoreKey, unitMatcher, type UnitMatch } from './units';
 export { matchIndicator, type IndicatorMatch } from './indicators';
 export { toCanonicalCsv, formatValue, neutralise, CANONICAL_HEADER } from './canonical';
 export { parseDictionaryCsv, parseUnitsCsv } from './lists-csv';

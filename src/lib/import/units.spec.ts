@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Unit } from '../model/types';
 import { matchIndicator } from './indicators';
-import { matchUnit, unitCoreKey, unitMatcher } from './units';
+import { matchUnit, prepareUnitIndex, unitCoreKey, unitMatcher } from './units';
 
 const unit = (
 	name: string,
@@ -106,6 +106,21 @@ describe('matchUnit', () => {
 					expect(match(raw, period), `${raw} ${period} (${round})`).toEqual(
 						matchUnit(raw, UNITS, period, aliases)
 					);
+	});
+
+	it('builds the index ahead, with a pause after each unit, and then answers as when built at once', async () => {
+		const units = UNITS.map((u) => ({ ...u }));
+		let pauses = 0;
+		const pause = async () => {
+			pauses++;
+		};
+		await prepareUnitIndex(units, pause);
+		expect(pauses).toBe(units.length);
+		await prepareUnitIndex(units, pause); // kept: not built again
+		expect(pauses).toBe(units.length);
+		for (const raw of ['Nguyễn Nghiêm', 'X. Nguyễn Nghiêm', 'Phổ Anh', 'P3', 'TT Sông Vệ', '99903'])
+			for (const period of ['2023', '2026', null])
+				expect(matchUnit(raw, units, period), `${raw} ${period}`).toEqual(matchUnit(raw, UNITS, period));
 	});
 
 	it('keeps the identifying part of a name', () => {

@@ -48,26 +48,42 @@ interface UnitIndex {
 
 const indexes = new WeakMap<readonly Unit[], UnitIndex>();
 
-function buildIndex(units: readonly Unit[]): UnitIndex {
-	const byCore = new Map<string, Unit[]>();
-	const byName = new Map<string, Unit>();
-	const candidates: Candidate[] = [];
-	const add = (key: string, u: Unit): void => {
+function addToIndex(ix: UnitIndex, u: Unit): void {
+	const add = (key: string): void => {
 		if (!key) return;
-		const list = byCore.get(key);
-		if (!list) byCore.set(key, [u]);
+		const list = ix.byCore.get(key);
+		if (!list) ix.byCore.set(key, [u]);
 		else if (!list.includes(u)) list.push(u);
 	};
-	for (const u of units) {
-		if (!byName.has(looseKey(u.name))) byName.set(looseKey(u.name), u);
-		for (const spelling of [u.name, ...u.aliases]) {
-			const core = unitCoreKey(spelling);
-			add(core, u);
-			candidates.push({ key: core, label: u.name });
-		}
-		add(looseKey(u.code), u);
+	if (!ix.byName.has(looseKey(u.name))) ix.byName.set(looseKey(u.name), u);
+	for (const spelling of [u.name, ...u.aliases]) {
+		const core = unitCoreKey(spelling);
+		add(core);
+		ix.candidates.push({ key: core, label: u.name });
 	}
-	return { byCore, byName, candidates };
+	add(looseKey(u.code));
+}
+
+const emptyIndex = (): UnitIndex => ({ byCore: new Map(), byName: new Map(), candidates: [] });
+
+function buildIndex(units: readonly Unit[]): UnitIndex {
+	const ix = emptyIndex();
+	for (const u of units) addToIndex(ix, u);
+	return ix;
+}
+
+/**
+ * Builds the index `matchUnit` keeps for `units` ahead of time, awaiting `pause` after each unit — on a
+ * page's main thread, a few thousand units are tens of milliseconds of work, to be given breaks.
+ */
+export async function prepareUnitIndex(units: readonly Unit[], pause: () => Promise<void>): Promise<void> {
+	if (indexes.has(units)) return;
+	const ix = emptyIndex();
+	for (const u of units) {
+		addToIndex(ix, u);
+		await pause();
+	}
+	indexes.set(units, ix);
 }
 
 function indexOf(units: readonly Unit[]): UnitIndex {
