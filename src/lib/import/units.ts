@@ -120,8 +120,9 @@ function findUnits(raw: string, ix: UnitIndex, aliases?: Record<string, string>)
 		const u = ix.byName.get(looseKey(mapped));
 		if (u) return { unit: u };
 	}
-	const found = ix.byCore.get(unitCoreKey(raw));
-	if (!found || found.length === 0) return { suggestions: closest(unitCoreKey(raw), ix.candidates) };
+	const core = unitCoreKey(raw);
+	const found = ix.byCore.get(core);
+	if (!found || found.length === 0) return { suggestions: closest(core, ix.candidates) };
 	return { found };
 }
 
