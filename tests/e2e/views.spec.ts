@@ -132,7 +132,7 @@ test.describe('indicator page', () => {
 		await expect(page).not.toHaveURL(/u=/);
 		await page.goBack();
 		await expect(page).toHaveURL(/\?y=2023$/);
-		await expect(page.getByTestId('reference')).toHaveValue('town');
+		await expect(page.getByTestId('reference')).toHaveValue('total');
 		await page.goForward();
 		await expect(page.getByTestId('reference')).toHaveValue('none');
 		// A shared link opens the same view.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { en } from '../../src/lib/i18n/en';
 import { fill, loadLocale, saveLocale } from '../../src/lib/i18n/locale';
 import { vi } from '../../src/lib/i18n/vi';
@@ -36,43 +37,10 @@ describe('message catalogues', () => {
 	});
 });
 
-/**
- * Files already converted to the message catalogue: none may show both languages side by side again
- * (`<span class="en">· English</span>`). Add a file here once it is converted.
- */
-const CONVERTED = [
-	'src/routes/+page.svelte',
-	'src/routes/indicators/+page.svelte',
-	'src/routes/indicators/[code]/+page.svelte',
-	'src/routes/import/+page.svelte',
-	'src/lib/components/import/FileCard.svelte',
-	'src/lib/components/import/FindingsTable.svelte',
-	'src/lib/components/Chart.svelte',
-	'src/lib/components/Tile.svelte',
-	'src/lib/components/Toolbar.svelte',
-	'src/lib/components/ModeSwitch.svelte',
-	'src/lib/components/PinButton.svelte',
-	'src/lib/components/ExportButtons.svelte',
-	'src/routes/+layout.svelte',
-	'src/routes/units/+page.svelte',
-	'src/routes/units/[code]/+page.svelte',
-	'src/routes/compare/+page.svelte',
-	'src/routes/data/+page.svelte',
-	'src/routes/deck/+page.svelte',
-	'src/routes/deck/print/+page.svelte',
-	'src/routes/present/+page.svelte',
-	'src/routes/bench/+page.svelte',
-	'src/lib/components/ChartCard.svelte',
-	'src/lib/components/ChartComposer.svelte',
-	'src/lib/components/DataTable.svelte',
-	'src/lib/components/DeckEditor.svelte',
-	'src/lib/components/IndicatorPicker.svelte',
-	'src/lib/components/RatingTable.svelte',
-	'src/lib/components/SlideView.svelte',
-	'src/lib/components/UnitBadge.svelte',
-	'src/lib/components/UnitPicker.svelte',
-	'src/lib/components/YearRange.svelte'
-];
+/** Every component and page: none may show both languages side by side again (`<span class="en">· English</span>`). */
+const CONVERTED = readdirSync('src', { recursive: true, encoding: 'utf8' })
+	.filter((f) => f.endsWith('.svelte'))
+	.map((f) => `src/${f}`);
 
 /** Words made for one language whatever the chosen one: a formatter or a chart's words asked for 'vi'. */
 const FIXED_LOCALE =

@@ -1,7 +1,7 @@
 /** The PPTX file and the image helpers, in Node. */
 import { describe, expect, it } from 'vitest';
 import * as echarts from 'echarts';
-import { buildPptx, fitImage, SLIDE } from '../../src/lib/state/pptx';
+import { buildPptx, fitImage, SLIDE } from '../../src/lib/deck/pptx';
 import {
 	dataUrlBytes,
 	embedStyle,
@@ -11,7 +11,7 @@ import {
 	toBase64,
 	weightsUsed,
 	type EChartsRuntime
-} from '../../src/lib/state/export-image';
+} from '../../src/lib/deck/export-image';
 import { zipEntries, zipRead, zipText } from './meeting-zip';
 
 /** A 4×2 white PNG. */

@@ -8,7 +8,7 @@ import { makeColorOf } from '../../src/lib/charts';
 import { renderSvg, svgTexts } from '../../src/lib/charts/spec-helpers';
 import { seriesQuery, type Store } from '../../src/lib/db';
 import type { Indicator, SeriesRow, Unit } from '../../src/lib/model/types';
-import type { ChartSpec } from '../../src/lib/state/chart-spec';
+import type { ChartSpec } from '../../src/lib/deck/chart-spec';
 import {
 	coverageNotes,
 	displayTitle,
@@ -23,7 +23,7 @@ import {
 	specSubtitle,
 	wrapText,
 	type SpecSource
-} from '../../src/lib/state/render-spec';
+} from '../../src/lib/deck/render-spec';
 import { openSampleStore } from './sample-store';
 
 let store: Store;

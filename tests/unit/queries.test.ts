@@ -7,15 +7,14 @@ import {
 	observationsQuery,
 	presence,
 	ratingDistribution,
-	ratingSource,
-	rawInputs,
 	runReadOnly,
 	seriesBatch,
 	sources,
 	unitSummary
 } from '../../src/lib/db/queries';
+import { ratingSource, rawInputs } from '../../src/lib/model/indicators';
 import { foldSearch, matchesSearch } from '../../src/lib/model/search';
-import { CONSOLE_EXAMPLES, consoleCell, consoleTable } from '../../src/lib/state/data-view';
+import { CONSOLE_EXAMPLES, consoleCell, consoleTable } from '../../src/lib/views/data-view';
 import { seriesQuery, type SeriesRow, type Store } from '../../src/lib/db';
 import type { Indicator } from '../../src/lib/model/types';
 import { openSampleStore } from './sample-store';

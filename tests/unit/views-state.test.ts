@@ -2,32 +2,29 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seriesQuery, type Store } from '../../src/lib/db';
 import { formatChange, formatRate } from '../../src/lib/format';
 import type { Indicator, SeriesRow, Unit } from '../../src/lib/model/types';
+import { bestAndWeakest, rankOf, strengthsAndWeaknesses } from '../../src/lib/model/rank';
+import { coverageText, differentUnitsText, partialNotes, tileChange } from '../../src/lib/views/coverage';
+import { dataGaps } from '../../src/lib/model/gaps';
 import {
-	bestAndWeakest,
-	coverageText,
-	dataGaps,
 	defaultReference,
-	differentUnitsText,
-	expectedMembers,
-	exportFileName,
 	groupIndicators,
-	inYearRange,
 	isRateLike,
-	medianRows,
-	partialNotes,
-	predecessorsOf,
-	rankOf,
 	ratingLabel,
 	ratingRanks,
-	sortBy,
-	strengthsAndWeaknesses,
-	successorOf,
-	tileChange,
-	unitsFor,
-	unitColorOrder,
-	validityBadge,
 	withCategories
-} from '../../src/lib/state/views';
+} from '../../src/lib/model/indicators';
+import {
+	expectedMembers,
+	predecessorsOf,
+	successorOf,
+	unitsFor,
+	unitColorOrder
+} from '../../src/lib/model/units';
+import { exportFileName } from '../../src/lib/format';
+import { inYearRange } from '../../src/lib/model/period';
+import { medianRows } from '../../src/lib/model/median';
+import { sortBy } from '../../src/lib/components/data-table';
+import { validityBadge } from '../../src/lib/views/labels';
 import { openSampleStore } from './sample-store';
 
 let store: Store;
@@ -144,7 +141,7 @@ describe('reference lines and ranks', () => {
 			row('A', '2023', 2),
 			row('B', '2023', 4, { qualifier: '>' })
 		];
-		expect(medianRows(rows)).toEqual([
+		expect(medianRows(rows, 'Trung vị các đơn vị')).toEqual([
 			row('Trung vị các đơn vị', '2022', 3, { units: 3 }),
 			row('Trung vị các đơn vị', '2023', 3, { units: 2, qualifier: '~' })
 		]);
@@ -152,7 +149,7 @@ describe('reference lines and ranks', () => {
 
 	it('picks the median for counts and the town figure for rates', () => {
 		expect(defaultReference(dictionary.get('petition_cases_received')!)).toBe('median');
-		expect(defaultReference(dictionary.get('petition_resolution_rate')!)).toBe('town');
+		expect(defaultReference(dictionary.get('petition_resolution_rate')!)).toBe('total');
 		expect(defaultReference(dictionary.get('poverty_reduction_target_met')!)).toBe('none');
 	});
 

@@ -20,7 +20,7 @@ export {
 	sequentialFor
 } from './palette';
 export { type ChartTheme, type ThemeSizes, FONT_FAMILY, themeSizes, echartsThemes } from './themes';
-export { type RankedRow, rankRows, rankChanges } from './rank';
+export { type RankedRow, rankRows, rankChanges } from '$lib/model/rank';
 export { AXIS_LABEL_MAX, truncate } from './text';
 export { type TrendContext, trendOption } from './trend';
 export { type RankingContext, rankingOption } from './ranking';

@@ -15,7 +15,7 @@ import {
 } from '$lib/format';
 import { indicatorName, type ChartContext } from './context';
 import { frame, tooltipBase } from './frame';
-import { rankChanges, rankRows } from './rank';
+import { rankChanges, rankRows } from '$lib/model/rank';
 import { describeChart } from './summary';
 import { estimateWidth, truncate } from './text';
 import { valueAxisParts } from './axis';

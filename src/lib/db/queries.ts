@@ -4,7 +4,6 @@
  * SQL console. Builders return `{ sql, params }` — every value a person or a file chose is a parameter,
  * never SQL text; runners take anything with `query(sql, params)` (the Store, or a test double).
  */
-import { expandFormula, parseFormula } from '$lib/model/formula';
 import { foldSearch } from '$lib/model/search';
 import { guardSelect, type GuardResult } from '$lib/model/sql-guard';
 import type { Indicator, Observation, Qualifier } from '$lib/model/types';
@@ -178,23 +177,6 @@ export async function observationFacets(db: Queryable): Promise<Facets> {
 
 // ——— Where figures come from ———
 
-/** The raw codes an indicator reads: itself when raw, its formula's inputs when derived. */
-export function rawInputs(indicator: Indicator, dictionary: Map<string, Indicator>): string[] {
-	if (indicator.kind === 'raw') return [indicator.code];
-	const codes: string[] = [];
-	const walk = (f: ReturnType<typeof parseFormula>) => {
-		if (f.type === 'var') {
-			if (!codes.includes(f.code)) codes.push(f.code);
-		} else if (f.type === 'neg') walk(f.arg);
-		else if (f.type === 'bin') {
-			walk(f.left);
-			walk(f.right);
-		}
-	};
-	walk(expandFormula(parseFormula(indicator.formula), dictionary));
-	return codes;
-}
-
 export interface SourceRow {
 	source: string;
 	rows: number;
@@ -272,14 +254,6 @@ export interface RatingCountRow {
 	period: string;
 	value: number;
 	units: number;
-}
-
-/** The raw code behind a rating: itself, or the single code a derived rating's formula names. */
-export function ratingSource(indicator: Indicator, dictionary: Map<string, Indicator>): string | null {
-	if (indicator.unit !== 'rating') return null;
-	if (indicator.kind === 'raw') return indicator.code;
-	const ast = expandFormula(parseFormula(indicator.formula), dictionary);
-	return ast.type === 'var' ? ast.code : null;
 }
 
 /** How many units got each rating, per group (each unit, its 2025 successor, or the town) and period. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from './html';
-import { compareNames } from './collate';
+import { compareNames } from '$lib/model/collate';
 import { formatRankChange } from './rank';
 
 describe('escapeHtml', () => {

@@ -29,4 +29,5 @@ export {
 export { type RankChange, formatRankChange } from './rank';
 export { formatPeriod, formatPeriodSpan } from './period';
 export { escapeHtml } from './html';
-export { collator, compareNames } from './collate';
+export { collator, compareNames } from '$lib/model/collate';
+export { exportFileName, formatDay, localDay } from './day';

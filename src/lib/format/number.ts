@@ -2,7 +2,8 @@
  * Cached `Intl.NumberFormat` instances. Building a formatter is far slower than using one, and a chart
  * formats hundreds of values per render, so every formatter is made once per (locale, digits, sign).
  */
-export type Locale = 'vi' | 'en';
+import type { Locale } from '$lib/i18n/locale';
+export type { Locale };
 
 /** BCP 47 tags behind our two locales: vi-VN groups with `.` and uses `,` for decimals. */
 export const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };

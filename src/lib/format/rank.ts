@@ -1,12 +1,8 @@
-/** Text for a change of rank between two periods; the states themselves come from `charts/rank`. */
+/** Text for a change of rank between two periods; the states themselves come from `model/rank`. */
+import type { RankChange } from '$lib/model/rank';
 import type { Locale } from './number';
 
-export type RankChange =
-	| { kind: 'up'; by: number }
-	| { kind: 'down'; by: number }
-	| { kind: 'same' }
-	| { kind: 'new' }
-	| { kind: 'none' };
+export type { RankChange };
 
 /** `▲2`, `▼1`, `–` (same rank), `mới`/`new` (no rank last time); '' when there is nothing to compare. */
 export function formatRankChange(change: RankChange, locale: Locale): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Observation } from '../model/types';
+import type { Observation } from '$lib/model/types';
 import { formatValue, neutralise, toCanonicalCsv } from './canonical';
 
 const obs = (o: Partial<Observation>): Observation => ({

@@ -2,7 +2,7 @@
  * Observations → the canonical export CSV: UTF-8 with BOM, comma, `.` decimal, RFC 4180 quoting, and
  * cells that a spreadsheet would run as a formula neutralised with a leading `'`.
  */
-import type { Observation } from '../model/types';
+import type { Observation } from '$lib/model/types';
 
 export const CANONICAL_HEADER = ['unit', 'period', 'indicator', 'value', 'qualifier', 'note'] as const;
 

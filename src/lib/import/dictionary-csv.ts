@@ -1,5 +1,5 @@
 /** The indicator dictionary (data/indicators.csv) → Indicator[], with row-level findings. */
-import type { Aggregation, Indicator, IndicatorKind } from '../model/types';
+import type { Aggregation, Indicator, IndicatorKind } from '$lib/model/types';
 import type { IssueLog } from './issues';
 import { parseBool, records, splitList } from './lists';
 import { COUNT_UNITS } from './rules';

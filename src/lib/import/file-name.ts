@@ -1,5 +1,5 @@
 /** A unit named in a file name (`bao-cao-Pho-An-2023.csv` → Phổ An), for one-unit sheets. */
-import type { Unit } from '../model/types';
+import type { Unit } from '$lib/model/types';
 import { matchUnit } from './units';
 
 const MAX_SPAN = 5;

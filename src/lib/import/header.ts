@@ -2,7 +2,7 @@
  * Finds the header row (below title and blank rows) and recognises the file's shape from it,
  * with Vietnamese and English synonyms, ignoring case and diacritics.
  */
-import type { Indicator } from '../model/types';
+import type { Indicator } from '$lib/model/types';
 import { matchIndicator } from './indicators';
 import { CANONICAL_HEADER as CANONICAL } from './canonical';
 import { clean, looseKey, stripParenthetical } from './normalise';

@@ -1,5 +1,5 @@
 /** Raw indicator codes or names (vi or en, any case, with or without diacritics) → dictionary entries. */
-import type { Indicator } from '../model/types';
+import type { Indicator } from '$lib/model/types';
 import { looseKey, normaliseKey, stripParenthetical } from './normalise';
 import { closest, type Candidate } from './suggest';
 

@@ -2,7 +2,7 @@
  * Text-level entry points for the two reference lists, e.g. to load the bundled data/indicators.csv and
  * data/units.csv at start-up without going through importCsv.
  */
-import type { Indicator, Unit } from '../model/types';
+import type { Indicator, Unit } from '$lib/model/types';
 import { detectDelimiter } from './delimiter';
 import { parseDictionaryRows } from './dictionary-csv';
 import { findHeader } from './header';

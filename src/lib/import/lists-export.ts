@@ -2,7 +2,7 @@
  * The dictionary and the unit list → CSV files in the same format as data/indicators.csv and
  * data/units.csv (UTF-8 with BOM, neutralised cells), so an exported list imports back as it was.
  */
-import type { Indicator, Unit } from '../model/types';
+import type { Indicator, Unit } from '$lib/model/types';
 import { neutralise, quote } from './canonical';
 
 const line = (cells: string[]) => cells.map((c) => quote(neutralise(c))).join(',');

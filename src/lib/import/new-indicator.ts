@@ -3,7 +3,7 @@
  * the Vietnamese name, unique against the dictionary), a unit of measure guessed from the name, and
  * the checks a person's input needs before it joins the dictionary.
  */
-import type { Indicator } from '../model/types';
+import type { Indicator } from '$lib/model/types';
 import { defaultAggregation } from './dictionary-csv';
 import { clean, looseKey } from './normalise';
 

@@ -5,7 +5,7 @@
  * Scanning a text (once per distinct string) is separated from choosing the decimal convention
  * (once per column), because `1.234` alone cannot tell `1234` from `1.234`.
  */
-import type { Qualifier } from '../model/types';
+import type { Qualifier } from '$lib/model/types';
 import { normaliseKey } from './normalise';
 import type { NumberLocale } from './types';
 

@@ -1,5 +1,5 @@
 /** Entries → observations: resolves periods, units, indicators and values, each once per distinct text. */
-import type { Indicator, Observation, Qualifier, Unit } from '../model/types';
+import type { Indicator, Observation, Qualifier, Unit } from '$lib/model/types';
 import { decideLocales, tallyColumns } from './column-locale';
 import type { Entry } from './entries';
 import { matchIndicator, type IndicatorMatch } from './indicators';

@@ -1,5 +1,5 @@
 /** Public types of the CSV importer. */
-import type { Indicator, Observation, Unit } from '../model/types';
+import type { Indicator, Observation, Unit } from '$lib/model/types';
 
 export type NumberLocale = 'vi' | 'en';
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';

@@ -1,5 +1,5 @@
 /** The unit list (data/units.csv) → Unit[], with row-level findings. */
-import type { Unit } from '../model/types';
+import type { Unit } from '$lib/model/types';
 import type { IssueLog } from './issues';
 import { records, splitList } from './lists';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator, Unit } from '../model/types';
+import type { Indicator, Unit } from '$lib/model/types';
 import { matchIndicator } from './indicators';
 import { matchUnit, prepareUnitIndex, unitCoreKey, unitMatcher } from './units';
 

@@ -3,7 +3,7 @@
  * prefixes (`P.`, `Phường`, `X.`, `Xã`, `TT.`, `Thị trấn`), numbered wards (`Phường 3` = `P.03` = `P3`).
  * Names are reused over time, so among several matches the one valid in the row's period wins.
  */
-import type { Unit } from '../model/types';
+import type { Unit } from '$lib/model/types';
 import { looseKey, normaliseKey } from './normalise';
 import { periodInterval } from './period';
 import { closest, type Candidate } from './suggest';

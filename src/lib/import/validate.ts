@@ -1,5 +1,5 @@
 /** Checks on accepted values: ranges, duplicates, and the consistency rules of rules.ts. */
-import type { Indicator, Observation } from '../model/types';
+import type { Indicator, Observation } from '$lib/model/types';
 import type { IssueLog } from './issues';
 import { COUNT_UNITS, EPSILON, ORDER_RULES, PERCENT_UNITS, RATE_RULES } from './rules';
 import { isCategorical } from './values';

@@ -1,5 +1,5 @@
 /** A scanned cell + the indicator it belongs to → the stored value (numbers, ratings, yes/no). */
-import type { Indicator, Qualifier } from '../model/types';
+import type { Indicator, Qualifier } from '$lib/model/types';
 import { normaliseKey } from './normalise';
 import type { NumberScan } from './number';
 import { CATEGORY_UNITS, COUNT_UNITS, TEXT_UNITS } from './rules';

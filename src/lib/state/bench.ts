@@ -6,10 +6,10 @@
 import { trendOption, makeColorOf } from '$lib/charts';
 import { instanceOf } from '$lib/components/chart-action';
 import { bulkImport } from '$lib/db';
-import { loadAliases } from './aliases';
-import { data } from './data.svelte';
-import { ImportSession } from './import-session.svelte';
-import { forgetAnswers, loadSeries } from './loaders';
+import { loadAliases } from '$lib/import-wizard/aliases';
+import { data } from '$lib/views/data.svelte';
+import { ImportSession } from '$lib/import-wizard/import-session.svelte';
+import { forgetAnswers, loadSeries } from '$lib/views/loaders';
 
 const now = () => performance.now();
 

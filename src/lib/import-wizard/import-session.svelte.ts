@@ -19,7 +19,7 @@ import {
 } from '$lib/import';
 import type { Indicator, Observation } from '$lib/model/types';
 import { loadAliases, rememberAlias } from './aliases';
-import { data } from './data.svelte';
+import { data } from '$lib/views/data.svelte';
 import { ImportCancelled, runImport, type RunningImport } from './import-client';
 
 export type FileStatus = 'parsing' | 'ready' | 'failed' | 'cancelled';

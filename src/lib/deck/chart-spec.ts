@@ -13,8 +13,11 @@ export const CHART_SPEC_VERSION = 1;
 export type SpecKind = 'trend' | 'ranking' | 'heatmap';
 export const SPEC_KINDS: readonly SpecKind[] = ['trend', 'ranking', 'heatmap'];
 
-export type SpecReference = 'median' | 'total' | 'none';
-export const SPEC_REFERENCES: readonly SpecReference[] = ['median', 'total', 'none'];
+import { REFERENCES, type Reference } from '$lib/model/indicators';
+
+/** The reference line of a trend: one name for it everywhere (page, URL, deck). */
+export type SpecReference = Reference;
+export const SPEC_REFERENCES = REFERENCES;
 
 export type SpecGrouping = 'unit' | 'successor';
 

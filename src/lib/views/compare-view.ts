@@ -5,7 +5,7 @@
 import { indicatorName, rankRows } from '$lib/charts';
 import { formatCount, formatPeriod, formatRate, MISSING, type Locale } from '$lib/format';
 import type { Indicator, SeriesRow } from '$lib/model/types';
-import type { TableColumn, TableRow } from './table';
+import type { TableColumn, TableRow } from '$lib/components/data-table';
 
 export interface CompareInput {
 	indicators: readonly Indicator[];

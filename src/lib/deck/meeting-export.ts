@@ -6,10 +6,10 @@
 import type { EChartsOption } from 'echarts';
 import { makeColorOf, type ChartTheme } from '$lib/charts';
 import { i18n } from '$lib/i18n/index.svelte';
-import { data } from '$lib/state/data.svelte';
-import type { ChartSpec } from '$lib/state/chart-spec';
-import type { Deck } from '$lib/state/deck';
-import { downloadBlob, downloadText } from '$lib/state/download';
+import { data } from '$lib/views/data.svelte';
+import type { ChartSpec } from '$lib/deck/chart-spec';
+import type { Deck } from '$lib/deck/deck';
+import { downloadBlob, downloadText } from '$lib/components/download';
 import {
 	dataUrlBytes,
 	EXPORT_SIZE,
@@ -19,8 +19,8 @@ import {
 	weightsUsed,
 	type EChartsRuntime,
 	type ImageSize
-} from '$lib/state/export-image';
-import { buildPptx, type PptxSlide } from '$lib/state/pptx';
+} from '$lib/deck/export-image';
+import { buildPptx, type PptxSlide } from '$lib/deck/pptx';
 import {
 	coverageNotes,
 	displayTitle,
@@ -30,9 +30,9 @@ import {
 	sourceLine,
 	specOption,
 	specSubtitle
-} from '$lib/state/render-spec';
-import { fileName } from '$lib/state/slug';
-import { echarts } from './echarts';
+} from '$lib/deck/render-spec';
+import { fileName } from '$lib/deck/file-name';
+import { echarts } from '$lib/components/echarts';
 import { EXPORT_FONTS } from './export-fonts';
 
 const runtime = echarts as unknown as EChartsRuntime;

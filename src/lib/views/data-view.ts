@@ -5,7 +5,7 @@
 import { formatNumber, formatPeriod, formatValue, MISSING, type Locale } from '$lib/format';
 import type { ObservationRow } from '$lib/db/queries';
 import type { Indicator, Observation } from '$lib/model/types';
-import type { TableColumn, TableRow } from './table';
+import type { TableColumn, TableRow } from '$lib/components/data-table';
 
 export const OBSERVATION_COLUMNS: TableColumn[] = [
 	{ key: 'unit', vi: 'Đơn vị', en: 'Unit' },

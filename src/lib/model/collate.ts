@@ -1,5 +1,5 @@
 /** Sorting of unit and indicator names: Vietnamese order (a ă â … đ …), numbers in names by value. */
-import type { Locale } from './number';
+import type { Locale } from '$lib/i18n/locale';
 
 const collators = new Map<Locale, Intl.Collator>();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileName, slugify } from './slug';
+import { fileName, slugify } from './file-name';
 
 describe('slugify', () => {
 	it('strips Vietnamese diacritics and turns đ into d', () => {

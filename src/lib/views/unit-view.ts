@@ -6,8 +6,11 @@ import { indicatorName, rankChanges, rankRows } from '$lib/charts';
 import { formatCount, formatPeriod, formatRankChange, formatRate, formatValue, MISSING } from '$lib/format';
 import type { Locale } from '$lib/format';
 import type { Indicator, SeriesRow } from '$lib/model/types';
-import type { TableColumn, TableRow } from './table';
-import { groupIndicators, isRateLike, isYear, medianRows, previousYear } from './views';
+import type { TableColumn, TableRow } from '$lib/components/data-table';
+import { groupIndicators, isRateLike } from '$lib/model/indicators';
+import { isYear, previousYear } from '$lib/model/period';
+import { medianRows } from '$lib/model/median';
+import { MEDIAN_LABEL } from '$lib/views/labels';
 
 /** Years first, then halves and quarters, then multi-year totals; each in time order. */
 export function sortPeriods(periods: Iterable<string>): string[] {
@@ -61,7 +64,7 @@ export function profileTables(input: ProfileInput): ProfileTable[] {
 				const all = input.series.get(indicator.code) ?? [];
 				const mine = new Map(all.filter((r) => r.unit === subject).map((r) => [r.period, r]));
 				if (mine.size === 0) continue;
-				const medians = new Map(medianRows(all).map((r) => [r.period, r]));
+				const medians = new Map(medianRows(all, MEDIAN_LABEL.vi).map((r) => [r.period, r]));
 				const comparable = isRateLike(indicator);
 				const cells: TableRow['cells'] = {
 					indicator: {

@@ -10,7 +10,7 @@ import vi700 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietnamese-70
 import latin400 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-400-normal.woff2?url';
 import latin600 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-600-normal.woff2?url';
 import latin700 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-700-normal.woff2?url';
-import type { EmbeddedFont } from '$lib/state/export-image';
+import type { EmbeddedFont } from '$lib/deck/export-image';
 
 const VIETNAMESE =
 	'U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB';

@@ -19,11 +19,15 @@ import {
 } from '$lib/charts';
 import { estimateWidth, truncate } from '$lib/charts/text';
 import type { SeriesOptions } from '$lib/db';
-import { rawInputs, sources as sourcesOf, type Queryable, type SourceRow } from '$lib/db/queries';
+import { sources as sourcesOf, type Queryable, type SourceRow } from '$lib/db/queries';
+import { rawInputs } from '$lib/model/indicators';
 import { compareNames, formatPeriod, unitLabel, type Locale } from '$lib/format';
 import type { ImportRecord, Indicator, SeriesRow, Unit } from '$lib/model/types';
 import { specTitle, type ChartSpec } from './chart-spec';
-import { expectedMembers, medianRows, partialNotes, TOWN_GROUP, TOWN_LABEL, unitsFor } from './views';
+import { expectedMembers, TOWN_GROUP, unitsFor } from '$lib/model/units';
+import { medianRows } from '$lib/model/median';
+import { partialNotes } from '$lib/views/coverage';
+import { MEDIAN_LABEL, TOWN_LABEL } from '$lib/views/labels';
 
 /** What `loadSpec` needs from the data session (`data` fits; tests pass a Node store). */
 export interface SpecSource {
@@ -157,7 +161,7 @@ export async function loadSpec(spec: ChartSpec, source: SpecSource): Promise<Spe
 	let reference: SeriesRow[] = [];
 	if (spec.kind === 'trend' && spec.reference === 'median') {
 		const members = rowsOfGrouping.filter((r) => known.has(r.unit) && inRange(r.period, spec));
-		reference = medianRows(members);
+		reference = medianRows(members, MEDIAN_LABEL.vi);
 	} else if (spec.kind === 'trend' && spec.reference === 'total' && indicator.aggregation !== 'none') {
 		const town = await source.series(spec.indicator, {
 			periods: 'year',

@@ -5,7 +5,7 @@
 import { ingestBytes, seriesQuery, Store, type SeriesOptions } from '$lib/db';
 import type { Indicator, SeriesRow, Unit } from '$lib/model/types';
 import { BUNDLED_FILES } from './bundled';
-import { clearSnapshot, loadSnapshot, saveSnapshot } from './persist';
+import { clearSnapshot, loadSnapshot, saveSnapshot } from '$lib/state/persist';
 
 export type DataStatus = 'idle' | 'loading' | 'ready' | 'error';
 

@@ -16,7 +16,8 @@ import {
 	type Tone
 } from '$lib/format';
 import type { Indicator, SeriesRow } from '$lib/model/types';
-import { coverageText, differentUnitsText, isYear, previousYear, tileChange, type TileChange } from './views';
+import { coverageText, differentUnitsText, tileChange, type TileChange } from '$lib/views/coverage';
+import { isYear, previousYear } from '$lib/model/period';
 
 export interface TileModel {
 	indicator: Indicator;

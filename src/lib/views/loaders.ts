@@ -19,7 +19,7 @@ import type { SeriesOptions } from '$lib/db';
 import type { SeriesRow } from '$lib/model/types';
 import { AnswerCache } from './answer-cache';
 import { data } from './data.svelte';
-import { TOWN_GROUP } from './views';
+import { TOWN_GROUP } from '$lib/model/units';
 
 const answers = new AnswerCache<unknown>(256);
 

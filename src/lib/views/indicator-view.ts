@@ -7,7 +7,7 @@ import { rankChanges, rankRows } from '$lib/charts';
 import { formatPeriod, formatRankChange, formatRate, formatValue, MISSING, type Locale } from '$lib/format';
 import { FormulaError, parseFormula } from '$lib/model/formula';
 import type { Aggregation, Indicator, SeriesRow } from '$lib/model/types';
-import type { TableColumn, TableRow } from './table';
+import type { TableColumn, TableRow } from '$lib/components/data-table';
 
 export interface ValueTableInput {
 	indicator: Indicator;

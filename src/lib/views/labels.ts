@@ -1,0 +1,39 @@
+/**
+ * Names the views give to groups and notes about the 2025 reorganisation, in both languages, and a
+ * unit's colour and validity badge — the same on every page, slide and exported picture.
+ */
+import { makeColorOf } from '$lib/charts';
+import { formatDay, type Locale } from '$lib/format';
+import { en as EN } from '$lib/i18n/en';
+import { vi as VI, type MessageKey } from '$lib/i18n/vi';
+import { isFrom2025, unitColorOrder } from '$lib/model/units';
+import type { Unit } from '$lib/model/types';
+
+/** A message of the catalogue in both languages, for pure modules that are given a locale. */
+const inBoth = (key: MessageKey): Record<Locale, string> => ({ vi: VI[key], en: EN[key] });
+
+/** What the town-wide group, and the median of the units, are called in a locale. */
+export const TOWN_LABEL = inBoth('label.town');
+export const MEDIAN_LABEL = inBoth('label.median');
+
+/** Short enough to sit under a chart (it goes into exported images): `MERGE_FOOTNOTE[locale]`. */
+export const MERGE_FOOTNOTE = inBoth('label.mergeFootnote');
+
+export const MERGE_NOTE = {
+	vi: 'Số liệu các đơn vị trước 01/7/2025 được gộp vào đơn vị kế thừa theo cách tổng hợp của từng chỉ tiêu.',
+	en: 'Figures of pre-July-2025 units are merged into their successors by each indicator’s aggregation.'
+};
+
+/** A unit's colour, the same on every chart of every page. */
+export function unitColors(units: readonly Unit[]): (name: string) => string {
+	return makeColorOf(unitColorOrder(units));
+}
+
+/** A badge for a unit that exists only before or only after a date, e.g. `đến 30/6/2025`. */
+export function validityBadge(unit: Unit): { vi: string; en: string } | null {
+	if (unit.valid_to)
+		return { vi: `đến ${formatDay(unit.valid_to, 'vi')}`, en: `until ${formatDay(unit.valid_to, 'en')}` };
+	if (isFrom2025(unit) || (unit.valid_from && unit.valid_from > '2020-12-31'))
+		return { vi: `từ ${formatDay(unit.valid_from, 'vi')}`, en: `from ${formatDay(unit.valid_from, 'en')}` };
+	return null;
+}
