@@ -11,19 +11,15 @@ import type { Indicator, SeriesRow, Unit } from '../../src/lib/model/types';
 import type { ChartSpec } from '../../src/lib/deck/chart-spec';
 import {
 	coverageNotes,
-	displayTitle,
-	endAtLastValue,
 	exportFootnote,
 	formatDataDate,
-	loadSpec,
 	qualifierLegend,
-	scopeUnits,
 	sourceLine,
-	specOption,
 	specSubtitle,
-	wrapText,
-	type SpecSource
-} from '../../src/lib/deck/render-spec';
+	wrapText
+} from '../../src/lib/deck/chart-words';
+import { displayTitle, endAtLastValue, specOption } from '../../src/lib/deck/spec-option';
+import { loadSpec, scopeUnits, type SpecSource } from '../../src/lib/deck/chart-data';
 import { openSampleStore } from './sample-store';
 
 let store: Store;
