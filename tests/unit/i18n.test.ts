@@ -61,7 +61,6 @@ const CONVERTED = [
 	'src/routes/deck/+page.svelte',
 	'src/routes/deck/print/+page.svelte',
 	'src/routes/present/+page.svelte',
-	'src/routes/bench/+page.svelte',
 	'src/lib/components/ChartCard.svelte',
 	'src/lib/components/ChartComposer.svelte',
 	'src/lib/components/DataTable.svelte',

@@ -2,14 +2,16 @@
  * Measurements driven by `npm run bench` (scripts/bench.js) in headless Chromium, through the app's
  * real code: the import pipeline (bulk path or worker) + diff + commit, DuckDB's bare `read_csv` on the
  * same bytes as the baseline, and re-query + redraw when a leader changes the indicator or the units.
+ * Built only for the bench (bench/vite.config.ts): it uses the app's public modules, never the other
+ * way round.
  */
 import { trendOption, makeColorOf } from '$lib/charts';
 import { instanceOf } from '$lib/components/chart-action';
 import { bulkImport } from '$lib/db';
-import { loadAliases } from './aliases';
-import { data } from './data.svelte';
-import { ImportSession } from './import-session.svelte';
-import { forgetAnswers, loadSeries } from './loaders';
+import { loadAliases } from '$lib/state/aliases';
+import { data } from '$lib/state/data.svelte';
+import { ImportSession } from '$lib/state/import-session.svelte';
+import { forgetAnswers, loadSeries } from '$lib/state/loaders';
 
 const now = () => performance.now();
 
