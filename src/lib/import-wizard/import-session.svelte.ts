@@ -256,15 +256,6 @@ export class ImportSession {
 	 * observations is stored.
 	 */
 	async commit() {
-		await this.save(true);
-	}
-
-	/** For the benchmark: the same commit, without writing the IndexedDB snapshot afterwards. */
-	async commitWithoutSnapshot() {
-		await this.save(false);
-	}
-
-	private async save(persist: boolean) {
 		const store = data.store;
 		if (!store || this.committing) return;
 		this.committing = true;
@@ -303,7 +294,7 @@ export class ImportSession {
 			for (const a of additions) rememberAlias(a.raw, a.indicator.code);
 			const saved = additions.map((a) => a.indicator.code);
 			if (saved.length > 0) this.additions = this.additions.filter((a) => !saved.includes(a.indicator.code));
-			await data.changed(persist);
+			await data.changed();
 			this.lastCommit = { files: files.length, summaries };
 			this.files = this.files.filter((f) => !files.includes(f));
 		} catch (e) {
