@@ -217,6 +217,16 @@ describe('commit and undo', () => {
 		expect((await s.imports()).map((i) => i.status)).toEqual(['undone', 'committed']);
 	});
 
+	it('keeps the time of an import as UTC and gives it back with its Z', async () => {
+		const s = await StoreClass.open(await createNodeEngine());
+		const before = Date.now();
+		await s.commitImport('a.csv', [obs('A', '2022', 'x', 1)]);
+		const [record] = await s.imports();
+		expect(record.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+		// Whole seconds: the stored time is within a second of the commit, on any computer's zone.
+		expect(Math.abs(Date.parse(record.at) - before)).toBeLessThan(5000);
+	});
+
 	it('leaves the store exactly as it was when a commit fails half-way', async () => {
 		const s = await StoreClass.open(await createNodeEngine());
 		await s.commitImport('a.csv', [obs('A', '2022', 'x', 1)]);

@@ -9,7 +9,6 @@ import {
 	defaultReference,
 	differentUnitsText,
 	expectedMembers,
-	exportFileName,
 	groupIndicators,
 	inYearRange,
 	isRateLike,
@@ -302,9 +301,5 @@ describe('lists and tables', () => {
 				.map((u) => u.name)
 				.sort()
 		);
-	});
-
-	it('names export files by the local day', () => {
-		expect(exportFileName(new Date(2026, 10, 28, 23, 59))).toBe('chi-so-du-lieu-2026-11-28.csv');
 	});
 });

@@ -38,7 +38,7 @@ export const SCHEMA: string[] = [
 	`CREATE TABLE IF NOT EXISTS imports (
 		id INTEGER PRIMARY KEY,
 		file VARCHAR NOT NULL,
-		"at" TIMESTAMP NOT NULL,
+		"at" TIMESTAMP NOT NULL, -- UTC (read back with its Z by Store.imports)
 		rows INTEGER NOT NULL,
 		status VARCHAR NOT NULL CHECK (status IN ('committed', 'undone'))
 	)`,

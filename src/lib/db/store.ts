@@ -489,7 +489,7 @@ export class Store {
 
 	imports(): Promise<ImportRecord[]> {
 		return this.query<ImportRecord>(
-			`SELECT id, file, strftime("at", '%Y-%m-%dT%H:%M:%S') AS at, rows, status FROM imports ORDER BY id DESC`
+			`SELECT id, file, strftime("at", '%Y-%m-%dT%H:%M:%SZ') AS at, rows, status FROM imports ORDER BY id DESC`
 		);
 	}
 }

@@ -28,5 +28,17 @@ export {
 } from './change';
 export { type RankChange, formatRankChange } from './rank';
 export { formatPeriod, formatPeriodSpan } from './period';
+export {
+	OFFICE_TIME_ZONE,
+	parseInstant,
+	storedInstant,
+	officeDay,
+	formatDateTime,
+	formatDay,
+	formatDate,
+	datedFileName,
+	exportFileName,
+	storedDateText
+} from './date';
 export { escapeHtml } from './html';
 export { collator, compareNames } from './collate';

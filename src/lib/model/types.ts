@@ -64,6 +64,7 @@ export interface Unit {
 export interface ImportRecord {
 	id: number;
 	file: string;
+	/** When it was committed: ISO 8601 in UTC with its `Z` (`2026-12-04T18:30:00Z`); shown by `formatDateTime`. */
 	at: string;
 	rows: number;
 	status: 'committed' | 'undone';

@@ -9,6 +9,7 @@ import {
 	compareNames,
 	computeChange,
 	formatCount,
+	formatDay,
 	formatPeriod,
 	type ChangeOrMissing,
 	type Locale
@@ -243,22 +244,6 @@ export function expectedMembers(group: string, mode: ViewMode, units: readonly U
 	const unit = unitByName(units, group);
 	if (!unit) return 1;
 	return Math.max(1, predecessorsOf(unit, units).length);
-}
-
-const DAY_FORMAT: Record<Locale, Intl.DateTimeFormat> = {
-	vi: new Intl.DateTimeFormat('vi-VN', {
-		day: 'numeric',
-		month: 'numeric',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}),
-	en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-};
-
-/** `2025-06-30` → `30/6/2025` (vi) or `30 Jun 2025` (en). */
-export function formatDay(iso: string, locale: Locale): string {
-	const d = new Date(`${iso}T00:00:00Z`);
-	return Number.isNaN(d.getTime()) ? iso : DAY_FORMAT[locale].format(d);
 }
 
 /** A badge for a unit that exists only before or only after a date, e.g. `đến 30/6/2025`. */
@@ -532,14 +517,4 @@ export function sortBy<T>(
 		if (typeof x === 'number' && typeof y === 'number') return sign * (x - y);
 		return sign * compareNames(String(x), String(y));
 	});
-}
-
-/** Local date as `YYYY-MM-DD` (file names of exports). */
-export function localDay(at: Date): string {
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}`;
-}
-
-export function exportFileName(at: Date): string {
-	return `chi-so-du-lieu-${localDay(at)}.csv`;
 }
