@@ -46,7 +46,8 @@ describe('schema', () => {
 			'higher_is_better',
 			'group',
 			'categories',
-			'notes'
+			'notes_vi',
+			'notes_en'
 		]);
 		expect(of('units')).toEqual([
 			'code',
@@ -460,5 +461,21 @@ describe('snapshot', () => {
 		};
 		await expect(s.restore(broken)).rejects.toThrow();
 		expect(await s.query('SELECT count(*) AS n FROM observations')).toEqual(before);
+	});
+
+	it('restores a snapshot saved before the notes had two languages, its one note in both', async () => {
+		const { store: s } = await openSampleStore();
+		const snap = await s.snapshot();
+		const v1Indicators =
+			'code,name_vi,name_en,unit,kind,formula,aggregation,higher_is_better,group,categories,notes\n' +
+			'x,Chỉ tiêu X,Indicator X,count,raw,"",sum,,g,"",Một ghi chú cũ\n'; // as DuckDB's COPY writes '' and NULL
+		await s.restore({
+			version: 1,
+			tables: { ...snap.tables, indicators: new TextEncoder().encode(v1Indicators) }
+		});
+		expect(await s.indicators()).toMatchObject([
+			{ code: 'x', notes_vi: 'Một ghi chú cũ', notes_en: 'Một ghi chú cũ' }
+		]);
+		await expect(s.restore({ ...snap, version: 3 })).rejects.toThrow('snapshot version 3');
 	});
 });

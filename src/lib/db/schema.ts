@@ -23,7 +23,8 @@ export const SCHEMA: string[] = [
 		higher_is_better BOOLEAN,
 		"group" VARCHAR NOT NULL DEFAULT '',
 		categories VARCHAR[] NOT NULL DEFAULT [],
-		notes VARCHAR NOT NULL DEFAULT ''
+		notes_vi VARCHAR NOT NULL DEFAULT '',
+		notes_en VARCHAR NOT NULL DEFAULT ''
 	)`,
 	`CREATE TABLE IF NOT EXISTS units (
 		code VARCHAR PRIMARY KEY,

@@ -40,5 +40,6 @@ export {
 	exportFileName,
 	storedDateText
 } from './date';
+export { indicatorNote } from './note';
 export { escapeHtml } from './html';
 export { collator, compareNames } from './collate';
