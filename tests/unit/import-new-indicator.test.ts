@@ -117,7 +117,8 @@ describe('a draft', () => {
 			higher_is_better: null,
 			group: 'reception',
 			categories: [],
-			notes: ''
+			notes_vi: '',
+			notes_en: ''
 		});
 		expect(newIndicator({ name_vi: 'Tỷ lệ mới', unit: 'percent' }, dictionary).aggregation).toBe('none');
 		// An unknown unit of measure falls back to a count rather than reaching the database.

@@ -36,7 +36,7 @@ export function addIndicators(store: Store, indicators: readonly Indicator[]): P
 				if (n > 0) continue;
 				await e.run(
 					`INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
-					 CASE WHEN ? = '' THEN []::VARCHAR[] ELSE string_split(?, '|') END, ?)`,
+					 CASE WHEN ? = '' THEN []::VARCHAR[] ELSE string_split(?, '|') END, ?, ?)`,
 					[
 						i.code,
 						i.name_vi,
@@ -49,7 +49,8 @@ export function addIndicators(store: Store, indicators: readonly Indicator[]): P
 						i.group,
 						i.categories.join('|'),
 						i.categories.join('|'),
-						i.notes
+						i.notes_vi,
+						i.notes_en
 					]
 				);
 				codes.push(i.code);

@@ -46,7 +46,8 @@ export interface Snapshot {
 	tables: Record<string, Uint8Array>;
 }
 
-const SNAPSHOT_VERSION = 1;
+/** 2: the dictionary's notes in two languages (`notes_vi`, `notes_en`); 1 had one `notes`. */
+const SNAPSHOT_VERSION = 2;
 const SNAPSHOT_SELECT: Record<string, string> = {
 	indicators: `SELECT * REPLACE (array_to_string(categories, '|') AS categories) FROM indicators`,
 	units: `SELECT * REPLACE (array_to_string(aliases, '|') AS aliases) FROM units`,
@@ -54,13 +55,21 @@ const SNAPSHOT_SELECT: Record<string, string> = {
 	observations: 'SELECT * FROM observations',
 	replaced: 'SELECT * FROM replaced'
 };
+/** The dictionary read back, with the SQL of its two notes (`notes_vi`, `notes_en`). */
+const indicatorsRestore = (notes: string) =>
+	`SELECT code, name_vi, name_en, unit, kind, formula, aggregation, higher_is_better::BOOLEAN, "group",
+		CASE WHEN categories IS NULL OR categories = '' THEN [] ELSE string_split(categories, '|') END, ${notes}`;
 /** Columns read back from all-VARCHAR CSV; empty text that was NULL comes back NULL. */
 const SNAPSHOT_RESTORE: Record<string, string> = {
-	indicators: `SELECT code, name_vi, name_en, unit, kind, formula, aggregation, higher_is_better::BOOLEAN, "group",
-		CASE WHEN categories IS NULL OR categories = '' THEN [] ELSE string_split(categories, '|') END, coalesce(notes, '')`,
+	indicators: indicatorsRestore("coalesce(notes_vi, ''), coalesce(notes_en, '')"),
 	units: `SELECT code, name, kind, coalesce(parent, ''), valid_from::DATE, valid_to::DATE, coalesce(successor, ''),
 		CASE WHEN aliases IS NULL OR aliases = '' THEN [] ELSE string_split(aliases, '|') END`,
 	observations: `SELECT unit, period, indicator, value::DOUBLE, coalesce(qualifier, ''), coalesce(source, ''), coalesce(note, ''), import_id::INTEGER`
+};
+/** A version 1 snapshot (saved before the notes were written in two languages): its one note serves both. */
+const SNAPSHOT_RESTORE_V1: Record<string, string> = {
+	...SNAPSHOT_RESTORE,
+	indicators: indicatorsRestore("coalesce(notes, ''), coalesce(notes, '')")
 };
 
 /** How long the database must be quiet after a write before it is compressed (see `Store.compact`). */
@@ -235,15 +244,16 @@ export class Store {
 						'higher_is_better',
 						'group',
 						'categories',
-						'notes'
+						'notes_vi',
+						'notes_en'
 					],
-					`{'code': 'VARCHAR', 'name_vi': 'VARCHAR', 'name_en': 'VARCHAR', 'unit': 'VARCHAR', 'kind': 'VARCHAR', 'formula': 'VARCHAR', 'aggregation': 'VARCHAR', 'higher_is_better': 'BOOLEAN', 'group': 'VARCHAR', 'categories': 'VARCHAR', 'notes': 'VARCHAR'}`,
+					`{'code': 'VARCHAR', 'name_vi': 'VARCHAR', 'name_en': 'VARCHAR', 'unit': 'VARCHAR', 'kind': 'VARCHAR', 'formula': 'VARCHAR', 'aggregation': 'VARCHAR', 'higher_is_better': 'BOOLEAN', 'group': 'VARCHAR', 'categories': 'VARCHAR', 'notes_vi': 'VARCHAR', 'notes_en': 'VARCHAR'}`,
 					indicators.map((i) => ({ ...i, higher_is_better: i.higher_is_better ?? null }))
 				);
 				await this.engine.run('DELETE FROM indicators');
 				await this.engine.run(
 					`INSERT INTO indicators SELECT code, name_vi, name_en, unit, kind, formula, aggregation, higher_is_better, "group",
-					 CASE WHEN categories = '' THEN [] ELSE string_split(categories, '|') END, notes FROM stage_indicators`
+					 CASE WHEN categories = '' THEN [] ELSE string_split(categories, '|') END, notes_vi, notes_en FROM stage_indicators`
 				);
 			})
 		);
@@ -441,8 +451,9 @@ export class Store {
 
 	/** Replace everything with a snapshot, in one transaction; a bad snapshot changes nothing. */
 	restore(snapshot: Snapshot): Promise<void> {
-		if (snapshot.version !== SNAPSHOT_VERSION)
+		if (snapshot.version !== SNAPSHOT_VERSION && snapshot.version !== 1)
 			return Promise.reject(new Error(`snapshot version ${snapshot.version}`));
+		const restoreSelect = snapshot.version === 1 ? SNAPSHOT_RESTORE_V1 : SNAPSHOT_RESTORE;
 		this.referenceVersion++;
 		return this.exclusive(() =>
 			this.transaction(async () => {
@@ -454,7 +465,7 @@ export class Store {
 					try {
 						await this.engine.run(`DELETE FROM ${table}`);
 						await this.engine.run(
-							`INSERT INTO ${table} ${SNAPSHOT_RESTORE[table] ?? 'SELECT *'} FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, all_varchar = true)`
+							`INSERT INTO ${table} ${restoreSelect[table] ?? 'SELECT *'} FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, all_varchar = true)`
 						);
 					} finally {
 						await this.engine.dropFile(file);
@@ -489,7 +500,7 @@ export class Store {
 
 	imports(): Promise<ImportRecord[]> {
 		return this.query<ImportRecord>(
-			`SELECT id, file, strftime("at", '%Y-%m-%dT%H:%M:%S') AS at, rows, status FROM imports ORDER BY id DESC`
+			`SELECT id, file, strftime("at", '%Y-%m-%dT%H:%M:%SZ') AS at, rows, status FROM imports ORDER BY id DESC`
 		);
 	}
 }

@@ -5,7 +5,7 @@
  */
 import { themeSizes, type ChartTheme } from '$lib/charts';
 import { estimateWidth } from '$lib/charts/text';
-import { formatPeriod, unitLabel, type Locale } from '$lib/format';
+import { formatDateTime, formatPeriod, unitLabel, type Locale } from '$lib/format';
 import type { Indicator } from '$lib/model/types';
 import type { SpecData } from './chart-data';
 import { partialNotes } from '$lib/views/coverage';
@@ -80,24 +80,6 @@ export function coverageNotes(data: SpecData, locale: Locale): string[] {
 
 const SAMPLE_SOURCE = { vi: 'dữ liệu mẫu tổng hợp', en: 'synthetic sample data' };
 
-/** `28/11/2026 14:05` (local time) from the imports table's UTC time, in both locales. */
-export function formatDataDate(iso: string, locale: Locale): string {
-	if (!iso) return '';
-	const d = new Date(/Z|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`);
-	if (Number.isNaN(d.getTime())) return iso;
-	const parts = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-		day: '2-digit',
-		month: '2-digit',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).formatToParts(d);
-	const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-	// A no-break space: the date and the time stay on one line in a wrapped footnote.
-	return `${part('day')}/${part('month')}/${part('year')}\u00A0${part('hour')}:${part('minute')}`;
-}
-
 /** `Nguồn: Báo cáo …; dữ liệu mẫu tổng hợp · Số liệu đến: 28/11/2026 14:05`. */
 export function sourceLine(
 	data: Pick<SpecData, 'sources' | 'dataDate'>,
@@ -112,7 +94,7 @@ export function sourceLine(
 	const rest = more > 0 ? pick(locale, ` và ${more} nguồn khác`, ` and ${more} more`) : '';
 	const parts: string[] = [];
 	if (shown.length) parts.push(`${pick(locale, 'Nguồn', 'Source')}: ${shown.join('; ')}${rest}`);
-	const date = formatDataDate(data.dataDate, locale);
+	const date = formatDateTime(data.dataDate, locale);
 	if (date) parts.push(`${pick(locale, 'Số liệu đến', 'Data as of')}: ${date}`);
 	return parts.join(' · ');
 }
