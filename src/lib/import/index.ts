@@ -42,6 +42,7 @@ export {
 	RATE_CHECK,
 	RATE_RULES,
 	rateArgs,
+	recomputedRate,
 	RULE_INDICATORS,
 	type Figure,
 	type OrderRule,
