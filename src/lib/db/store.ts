@@ -4,6 +4,7 @@
  */
 import type { ImportRecord, Indicator, Observation, Unit } from '$lib/model/types';
 import { rowsToCsv } from './csv';
+import { insertNewIndicators } from './dictionary-additions';
 import { dropSoon, type Engine, type Param, type Row } from './engine';
 import { sqlLiteral } from './literal';
 import { REFUSED_OBSERVATION, SCHEMA } from './schema';
@@ -18,6 +19,12 @@ export interface CommitSummary {
 
 /** What one import brings: observations from the JavaScript path, or the bulk path's temp table. */
 export type ImportSource = { file: string; observations: Observation[] } | { file: string; table: string };
+
+/** How a commit is stored: its time, and the new indicators its values use (stored with them or not at all). */
+export interface CommitOptions {
+	at?: Date;
+	newIndicators?: readonly Indicator[];
+}
 
 export interface DiffSummary {
 	added: number;
@@ -315,22 +322,31 @@ export class Store {
 
 	/** Store an import in one transaction; rows replace stored rows with the same key. */
 	async commitImport(file: string, observations: Observation[], at = new Date()): Promise<CommitSummary> {
-		const [summary] = await this.commitImports([{ file, observations }], at);
+		const [summary] = await this.commitImports([{ file, observations }], { at });
 		return summary;
 	}
 
-	/** Several files in ONE transaction: all of them are stored, or none. */
-	commitImports(files: ImportSource[], at = new Date()): Promise<CommitSummary[]> {
+	/**
+	 * Several files in ONE transaction, with the new indicators their values use: all of them are
+	 * stored, or none (an indicator whose code is stored already is left as it is).
+	 */
+	commitImports(
+		files: ImportSource[],
+		{ at = new Date(), newIndicators = [] }: CommitOptions = {}
+	): Promise<CommitSummary[]> {
 		return this.exclusive(async () => {
 			// The last file's rows, if a bulk import's, are shown from where they are staged and copied
 			// into the table a moment later (`settle`): a million rows are stored without waiting for it.
 			const last = files.at(-1);
 			const deferred = last && 'table' in last ? stagedTable(last.table) : null;
+			let added: string[] = [];
 			const summaries = await this.transaction(async () => {
+				added = await insertNewIndicators(this.engine, newIndicators);
 				const out: CommitSummary[] = [];
 				for (const f of files) out.push(await this.commitOne(f, at, f === last && deferred !== null));
 				return out;
 			});
+			if (added.length > 0) this.referenceVersion++;
 			if (deferred) this.unsettled = { table: deferred, id: summaries.at(-1)!.id };
 			return summaries;
 		});
