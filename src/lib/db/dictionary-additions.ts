@@ -7,6 +7,24 @@
 import type { Indicator } from '$lib/model/types';
 import type { Engine } from './engine';
 
+/** The indicators table's columns as a dictionary is staged from CSV (categories `|`-joined), and their types. */
+export const INDICATOR_COLUMNS = [
+	'code',
+	'name_vi',
+	'name_en',
+	'unit',
+	'kind',
+	'formula',
+	'aggregation',
+	'higher_is_better',
+	'group',
+	'categories',
+	'notes'
+];
+export const INDICATOR_TYPES = `{${INDICATOR_COLUMNS.map(
+	(c) => `'${c}': '${c === 'higher_is_better' ? 'BOOLEAN' : 'VARCHAR'}'`
+).join(', ')}}`;
+
 /**
  * Inserts the indicators whose code is not stored yet (a stored code is left as it is), inside the
  * caller's transaction. Returns the codes that were added.
