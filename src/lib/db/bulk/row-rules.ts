@@ -29,7 +29,7 @@ export interface Staged {
 }
 
 /** A rate rule's findings table (one per rule: their numerators differ). */
-export const rateTable = (k: number) => `b_rate_${k}`;
+const rateTable = (k: number) => `b_rate_${k}`;
 /** The temp tables the rules leave behind, dropped at the end of an import. */
 export const RULE_TABLES = [
 	'b_dup',

@@ -13,7 +13,7 @@ import { rangeColumn, rangeCountsSql } from './rule-sql';
 import type { Tally } from './rows';
 
 /** Resolving distinct texts yields to the page's main thread this often (tens of thousands take 0.1 s). */
-export const BREAK_EVERY_MS = 25;
+const BREAK_EVERY_MS = 25;
 
 export interface TextsPass {
 	/** The indicator texts as they resolved (staged in `b_map`). */
