@@ -63,9 +63,10 @@ export function breaksRange(rule: RangeRule, value: number): boolean {
 	return (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
 }
 
-/** The code of the first range rule a value of `ind` breaks, or null. */
+/** The code of the first range rule a value of `ind` breaks, or null (called on every value: no allocation). */
 export function rangeError(value: number, ind: Indicator): string | null {
-	for (const k of rangeRulesOf(ind)) if (breaksRange(RANGE_RULES[k], value)) return RANGE_RULES[k].code;
+	if (isCategorical(ind)) return null;
+	for (const r of RANGE_RULES) if (r.units.has(ind.unit) && breaksRange(r, value)) return r.code;
 	return null;
 }
 
