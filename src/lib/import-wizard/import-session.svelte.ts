@@ -4,7 +4,6 @@
  * new ones) → committed together, or dropped.
  */
 import { bulkImport, type CommitSummary, type DiffSummary } from '$lib/db';
-import { addIndicators, removeIndicators } from '$lib/db/dictionary-additions';
 import {
 	checkDraft,
 	newIndicator,
@@ -269,26 +268,15 @@ export class ImportSession {
 			}
 			const observationFiles = files.filter((f) => f.result?.kind === 'observations');
 			const additions = usedAdditions($state.snapshot(this.additions), observationFiles);
-			const added = await addIndicators(
-				store,
-				additions.map((a) => a.indicator)
-			);
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 			const stamp = new Date();
-			let summaries: CommitSummary[];
-			try {
-				summaries = await store.commitImports(
-					observationFiles.map((f) =>
-						f.table
-							? { file: f.name, table: f.table }
-							: { file: f.name, observations: f.result!.observations }
-					),
-					stamp
-				);
-			} catch (e) {
-				await removeIndicators(store, added);
-				throw e;
-			}
+			// The new indicators are stored with the values, in one transaction: both or neither.
+			const summaries = await store.commitImports(
+				observationFiles.map((f) =>
+					f.table ? { file: f.name, table: f.table } : { file: f.name, observations: f.result!.observations }
+				),
+				{ at: stamp, newIndicators: additions.map((a) => a.indicator) }
+			);
 			for (const f of observationFiles) f.table = undefined;
 			// Later files with the same column find the new indicator even if its name was edited.
 			for (const a of additions) rememberAlias(a.raw, a.indicator.code);
