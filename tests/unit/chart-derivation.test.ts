@@ -20,7 +20,7 @@ import {
 	overviewSpecs,
 	pagePeriod,
 	type IndicatorChoices
-} from '../../src/lib/views/page-specs';
+} from '../../src/lib/deck/page-specs';
 import { openSampleStore } from './sample-store';
 
 let source: SpecSource;

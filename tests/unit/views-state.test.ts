@@ -23,7 +23,7 @@ import {
 import { inYearRange } from '../../src/lib/model/period';
 import { medianRows } from '../../src/lib/model/median';
 import { sortBy } from '../../src/lib/components/data-table';
-import { validityBadge } from '../../src/lib/views/labels';
+import { validityBadge } from '../../src/lib/format';
 import { openSampleStore } from './sample-store';
 
 let store: Store;

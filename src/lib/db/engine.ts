@@ -5,7 +5,8 @@
  */
 import { sqlLiteral } from './literal';
 
-export type Param = string | number | boolean | null;
+import type { Param } from './literal';
+export type { Param };
 export type Row = Record<string, unknown>;
 
 export interface Engine {

@@ -4,7 +4,8 @@
  * its filters), while a statement whose text holds the values is planned once and kept — a leader
  * flipping between indicators sends the same texts again. Writes keep real bound parameters.
  */
-import type { Param } from './engine';
+/** A value bound to a statement's `?`. */
+export type Param = string | number | boolean | null;
 
 /** A value as a SQL literal: texts quoted with `'` doubled, numbers as DOUBLE unless small integers. */
 export function sqlLiteral(value: Param): string {

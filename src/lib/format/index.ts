@@ -43,3 +43,4 @@ export {
 export { indicatorNote } from './note';
 export { escapeHtml } from './html';
 export { collator, compareNames } from '$lib/model/collate';
+export { validityBadge } from './validity';

@@ -5,12 +5,9 @@
  */
 import type { ImportOptions, ImportProgress, ImportResult } from '$lib/import';
 import ImportWorker from './import.worker?worker';
+import type { WorkerReply } from './worker-messages';
 
 /** What the worker posts: progress as it goes, then the result (or a programming error). */
-export type WorkerReply =
-	| { type: 'progress'; progress: ImportProgress }
-	| { type: 'done'; result: ImportResult }
-	| { type: 'error'; error: string };
 
 export interface RunningImport {
 	result: Promise<ImportResult>;

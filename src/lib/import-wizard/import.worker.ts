@@ -4,7 +4,7 @@
  * parse streams: progress messages go out as it advances, then the result.
  */
 import { importCsv, type ImportOptions } from '$lib/import';
-import type { WorkerReply } from './import-client';
+import type { WorkerReply } from './worker-messages';
 
 const reply = (message: WorkerReply) => self.postMessage(message);
 

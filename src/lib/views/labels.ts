@@ -3,10 +3,10 @@
  * unit's colour and validity badge — the same on every page, slide and exported picture.
  */
 import { makeColorOf } from '$lib/charts';
-import { formatDay, type Locale } from '$lib/format';
+import type { Locale } from '$lib/format';
 import { en as EN } from '$lib/i18n/en';
 import { vi as VI, type MessageKey } from '$lib/i18n/vi';
-import { isFrom2025, unitColorOrder } from '$lib/model/units';
+import { unitColorOrder } from '$lib/model/units';
 import type { Indicator, Unit } from '$lib/model/types';
 
 /** A message of the catalogue in both languages, for pure modules that are given a locale. */
@@ -35,13 +35,4 @@ export const MERGE_NOTE = {
 /** A unit's colour, the same on every chart of every page. */
 export function unitColors(units: readonly Unit[]): (name: string) => string {
 	return makeColorOf(unitColorOrder(units));
-}
-
-/** A badge for a unit that exists only before or only after a date, e.g. `đến 30/6/2025`. */
-export function validityBadge(unit: Unit): { vi: string; en: string } | null {
-	if (unit.valid_to)
-		return { vi: `đến ${formatDay(unit.valid_to, 'vi')}`, en: `until ${formatDay(unit.valid_to, 'en')}` };
-	if (isFrom2025(unit) || (unit.valid_from && unit.valid_from > '2020-12-31'))
-		return { vi: `từ ${formatDay(unit.valid_from, 'vi')}`, en: `from ${formatDay(unit.valid_from, 'en')}` };
-	return null;
 }
