@@ -123,22 +123,4 @@ export function consoleTable(
 	};
 }
 
-export const CONSOLE_EXAMPLES: { vi: string; en: string; sql: string }[] = [
-	{
-		vi: 'Số vụ việc tiếp nhận theo năm',
-		en: 'Cases received per year',
-		sql: `SELECT period, sum(value) AS cases, count(*) AS units\nFROM observations\nWHERE indicator = 'petition_cases_received'\nGROUP BY period ORDER BY period`
-	},
-	{
-		vi: 'Tỷ lệ xử lý đơn của Nguyễn Nghiêm',
-		en: 'Handling rate of Nguyễn Nghiêm',
-		sql: `WITH p AS (\n  PIVOT (SELECT period, indicator, value FROM observations WHERE unit = 'Nguyễn Nghiêm')\n  ON indicator USING first(value)\n)\nSELECT period, land_disputes_mediated + feedback_cases_resolved AS handled,\n  petition_cases_received AS received,\n  round(100 * handled / received, 1) AS rate\nFROM p WHERE received IS NOT NULL ORDER BY period`
-	},
-	{
-		vi: 'Số dòng theo nguồn',
-		en: 'Rows per source',
-		sql: `SELECT source, count(*) AS rows FROM observations GROUP BY source ORDER BY rows DESC`
-	}
-];
-
 export { MISSING };
