@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, SeriesRow } from '$lib/model/types';
-import { completeness, indicatorsWithoutData, keyPanels } from './unit-view';
+import { completeness, indicatorsWithoutData, keyPanels, keyPanelsChart } from './unit-view';
 
 const ind = (code: string, unit = 'count'): Indicator => ({
 	code,
@@ -53,6 +53,19 @@ describe('keyPanels', () => {
 			['A', '2022', 10],
 			['Median', '2022', 20]
 		]);
+	});
+});
+
+describe('keyPanelsChart', () => {
+	it('draws the subject against the median, with the merge footnote only when merged', () => {
+		const panels = [{ indicator: ind('petition_cases_received'), rows: [row('A', '2022', 10)] }];
+		const o = { subject: 'A', median: 'Median', colorOf: () => '#123456', title: 'T' };
+		const plain = keyPanelsChart(panels, { ...o, merged: false }, 'vi');
+		expect(plain.chart.series).toEqual(['A', 'Median']);
+		expect(plain.chart.height).toBe('300px');
+		expect(plain.source).toMatchObject({ title: 'T', footnote: '' });
+		expect(plain.chart.table.rows.map((r) => r[1])).toEqual(['A', 'Median']);
+		expect(keyPanelsChart(panels, { ...o, merged: true }, 'vi').source.footnote).not.toBe('');
 	});
 });
 

@@ -3,7 +3,16 @@
  * the periods, the median of its peers and its rank in a chosen year; the key indicators against the
  * median; which figures the unit did not report; and the period order.
  */
-import { indicatorName, rankChanges, rankRows, type Panel } from '$lib/charts';
+import {
+	describePanels,
+	indicatorName,
+	rankChanges,
+	rankRows,
+	REFERENCE_COLOR,
+	smallMultiplesOption,
+	type ChartTheme,
+	type Panel
+} from '$lib/charts';
 import { formatCount, formatPeriod, formatRankChange, formatRate, formatValue, MISSING } from '$lib/format';
 import type { Locale } from '$lib/format';
 import type { Indicator, SeriesRow } from '$lib/model/types';
@@ -12,7 +21,7 @@ import { dataGaps, type Presence } from '$lib/model/gaps';
 import { groupIndicators, isRateLike, KEY_INDICATORS } from '$lib/model/indicators';
 import { isYear, previousYear } from '$lib/model/period';
 import { medianRows } from '$lib/model/median';
-import { MEDIAN_LABEL } from '$lib/views/labels';
+import { MEDIAN_LABEL, MERGE_FOOTNOTE } from '$lib/views/labels';
 
 /** Years first, then halves and quarters, then multi-year totals; each in time order. */
 export function sortPeriods(periods: Iterable<string>): string[] {
@@ -228,4 +237,47 @@ export function completeness(
 			)
 		};
 	});
+}
+
+/**
+ * The key panels as a chart card's parts: `chart` (the small multiples on screen, their description
+ * and table) and `source` (the same chart built for a PNG/SVG download with a title and footnote).
+ * `merged` adds the 2025 merge footnote; the median is drawn in the reference colour.
+ */
+export function keyPanelsChart(
+	panels: Panel[],
+	o: { subject: string; median: string; merged: boolean; colorOf: (unit: string) => string; title: string },
+	locale: Locale
+) {
+	const units = [o.subject, o.median];
+	const colorOf = (name: string) => (name === o.median ? REFERENCE_COLOR : o.colorOf(name));
+	const footnote = o.merged ? MERGE_FOOTNOTE[locale] : '';
+	return {
+		source: {
+			title: o.title,
+			footnote,
+			build: (x: { theme: ChartTheme; title: string; footnote: string }) =>
+				smallMultiplesOption(panels, {
+					locale,
+					theme: x.theme,
+					colorOf,
+					units,
+					title: x.title,
+					footnote: x.footnote || undefined
+				})
+		},
+		chart: {
+			option: smallMultiplesOption(panels, {
+				locale,
+				theme: 'screen',
+				colorOf,
+				units,
+				footnote: footnote || undefined
+			}),
+			label: describePanels(panels, locale),
+			table: panelsTable(panels, units, locale),
+			series: units,
+			height: `${panels.length > 3 ? 520 : 300}px`
+		}
+	};
 }
