@@ -17,7 +17,11 @@ const config = {
 		}),
 		// A separate KIT_OUT_DIR (with BUILD_DIR) lets the benchmark build beside a running test build.
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
-		alias: { $data: 'data' }
+		alias: { $data: 'data' },
+		// The bench page (bench/, built only by `npm run bench`) is type-checked with the app.
+		typescript: {
+			config: (tsconfig) => ({ ...tsconfig, include: [...tsconfig.include, '../bench/**/*.ts'] })
+		}
 	}
 };
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: builds the app, serves it on 127.0.0.1 and drives headless Chromium through the real
+ * `npm run bench`: builds the app and, beside it, the bench page (bench/: the harness, built only here,
+ * never part of the app's build), serves both on 127.0.0.1 and drives headless Chromium through the real
  * code paths. Every figure is printed next to a baseline measured in the same run:
  *   1. import of generated canonical CSVs (10k, 100k, 1M rows) through the app's pipeline, against
  *      DuckDB's bare `read_csv` of the same input — time, MB/s, ratio, longest main-thread task;
@@ -10,12 +11,13 @@
  * 5 times, each import taken back afterwards, and the median is printed with its range. Like is
  * compared with like: the import page given a File (as a staff member picks one) against the bare read
  * of that File, and the same pipeline given bytes in memory against the bare read of those bytes.
- * Options: --no-build (reuse build/), --sizes=10000,100000 (import sizes), --runs=40,
- * --trace (list every DuckDB call of each size's last import with its time), --no-redraw (imports only).
+ * Options: --no-build (reuse build-bench/), --sizes=10000,100000 (import sizes), --runs=40,
+ * --trace (list every DuckDB call of each size's last import with its time), --no-redraw (imports only),
+ * --port=4391.
  * Results are also written to bench/results/latest.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import Papa from 'papaparse';
@@ -26,7 +28,7 @@ process.env.BUILD_DIR ??= 'build-bench';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const SIZES = (args.sizes ?? '10000,100000,1000000').split(',').map(Number);
 const RUNS = Number(args.runs ?? 40);
-const PORT = 4391;
+const PORT = Number(args.port ?? 4391);
 const REDRAW_CODES = [
 	'petition_cases_received',
 	'petition_resolution_rate',
@@ -35,13 +37,23 @@ const REDRAW_CODES = [
 ];
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The bench page's own Vite config: it builds bench/index.html into BUILD_DIR and serves BUILD_DIR. */
+const BENCH_CONFIG = ['--config', 'bench/vite.config.ts'];
+
 if (!('no-build' in args)) {
 	console.log('building…');
-	const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
-		stdio: 'inherit',
-		env: { ...process.env, PRECOMPRESS: 'false' }
-	});
-	if (b.status !== 0) process.exit(b.status ?? 1);
+	const run = (a, env = process.env) => {
+		const b = spawnSync('npx', a, { stdio: 'inherit', env: { ...env, PRECOMPRESS: 'false' } });
+		if (b.status !== 0) process.exit(b.status ?? 1);
+	};
+	// tsconfig.json extends .svelte-kit/tsconfig.json, which the builds read: made once in a fresh clone.
+	if (!existsSync('.svelte-kit/tsconfig.json')) {
+		const { KIT_OUT_DIR: _k, BUILD_DIR: _b, ...env } = process.env;
+		run(['svelte-kit', 'sync'], env);
+	}
+	// The app first (its adapter empties BUILD_DIR), then the bench page into BUILD_DIR/bench/.
+	run(['vite', 'build', '--logLevel', 'error']);
+	run(['vite', 'build', ...BENCH_CONFIG, '--logLevel', 'error']);
 }
 
 const dictionary = Papa.parse(readFileSync('data/indicators.csv', 'utf8'), {
@@ -99,11 +111,22 @@ function printTrace(label, traced) {
 
 const server = spawn(
 	'node',
-	['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+	[
+		'node_modules/vite/bin/vite.js',
+		'preview',
+		...BENCH_CONFIG,
+		'--host',
+		'127.0.0.1',
+		'--port',
+		String(PORT),
+		'--strictPort'
+	],
 	{
 		stdio: ['ignore', 'pipe', 'inherit']
 	}
 );
+// Stopped however this script ends (a browser that fails to start, too).
+process.on('exit', () => server.kill());
 await new Promise((resolve) =>
 	server.stdout.on('data', (d) => String(d).includes(String(PORT)) && resolve())
 );
@@ -172,7 +195,7 @@ try {
 		`initial JS: ${js.length} files, ${results.initialJsGzipKB.toFixed(0)} KB gzip; DuckDB worker ${results.duckdbWorkerGzipKB.toFixed(0)} KB gzip; wasm ${results.wasmGzipMB.toFixed(1)} MB gzip`
 	);
 
-	await page.goto(`http://127.0.0.1:${PORT}/bench`);
+	await page.goto(`http://127.0.0.1:${PORT}/bench/`);
 	await page.locator('[data-ready="true"]').waitFor();
 	await page.locator('[data-testid="chart"][data-state="ready"]').waitFor();
 	const chart = page.getByTestId('chart');

@@ -431,3 +431,17 @@ test('a large file written as stored (an export) is kept as read until saved: fi
 	await expect(page.getByTestId('import-history')).toContainText('Đã hoàn tác');
 	expect(await stored('')).toBe('0');
 });
+
+test('a checked file without any finding still has its report', async ({ page }) => {
+	await openImport(page);
+	await page.getByTestId('file-input').setInputFiles({
+		name: 'sach.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('unit,period,indicator,value\nPhổ An,2024,petition_cases_received,99\n')
+	});
+	const report = page.getByTestId('import-report');
+	await expect(report).toBeVisible();
+	await expect(report).toHaveAttribute('data-findings', '0');
+	await expect(report).toContainText('Không có lỗi hay cảnh báo.');
+	await expect(page.getByTestId('import-commit')).toBeEnabled();
+});

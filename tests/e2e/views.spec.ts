@@ -82,6 +82,11 @@ test.describe('indicator page', () => {
 		// Heatmap and ranking carry the unit names for the legend/tests.
 		const series = await page.getByTestId('chart').nth(1).getAttribute('data-series');
 		expect(series!.split('|')).toHaveLength(14);
+		// The note for users, in the chosen language.
+		await expect(def).toContainText('Tính theo vụ việc, như báo cáo');
+		await page.getByTestId('lang-toggle').click();
+		await expect(def).toContainText('Computed by case, as the report does');
+		await expect(def).not.toContainText('Tính theo vụ việc');
 	});
 
 	test('prints small-sample rates with their counts and a mark', async ({ page }) => {

@@ -22,7 +22,8 @@ const ind = (code: string, formula = ''): Indicator => ({
 	higher_is_better: null,
 	group: '',
 	categories: [],
-	notes: ''
+	notes_vi: '',
+	notes_en: ''
 });
 
 describe('parseFormula', () => {

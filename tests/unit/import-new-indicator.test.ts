@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/lib/db';
-import { addIndicators, removeIndicators } from '../../src/lib/db/dictionary-additions';
 import {
 	checkDraft,
 	guessUnit,
@@ -16,7 +15,7 @@ import {
 	toDictionaryCsv,
 	uniqueCode
 } from '../../src/lib/import';
-import type { Indicator } from '../../src/lib/model/types';
+import type { Indicator, Observation } from '../../src/lib/model/types';
 import { codes, dictionary, runText } from './import-helpers';
 import { openSampleStore } from './sample-store';
 
@@ -117,7 +116,8 @@ describe('a draft', () => {
 			higher_is_better: null,
 			group: 'reception',
 			categories: [],
-			notes: ''
+			notes_vi: '',
+			notes_en: ''
 		});
 		expect(newIndicator({ name_vi: 'Tỷ lệ mới', unit: 'percent' }, dictionary).aggregation).toBe('none');
 		// An unknown unit of measure falls back to a count rather than reaching the database.
@@ -197,37 +197,29 @@ describe('storing added indicators', () => {
 		({ store } = await openSampleStore());
 	});
 
-	it('adds them to the stored dictionary, keeps a stored code untouched, and commits their values', async () => {
+	const row = (indicator: string, value: number, qualifier = ''): Observation =>
+		({ unit: 'Phổ An', period: '2023', indicator, value, qualifier, source: 'x', note: '' }) as Observation;
+
+	it('stores them with their values in one commit, and keeps a stored code untouched', async () => {
 		const stored = await store.indicators();
 		const added = newIndicator(
 			{ name_vi: "Số buổi đối thoại <script>'x'</script>", name_en: 'Dialogues', unit: 'count', group: '' },
 			stored
 		);
 		const clash = { ...stored.find((i) => i.code === 'population')!, name_vi: 'changed' };
-		const version = store.version;
-		expect(await addIndicators(store, [added, clash])).toEqual([added.code]);
+		const [version, referenceVersion] = [store.version, store.referenceVersion];
+		const [summary] = await store.commitImports(
+			[{ file: 'doi-thoai.csv', observations: [row(added.code, 4)] }],
+			{
+				newIndicators: [added, clash]
+			}
+		);
+		expect(summary.added).toBe(1);
 		expect(store.version).toBeGreaterThan(version);
+		expect(store.referenceVersion).toBeGreaterThan(referenceVersion);
 		const after = await store.indicators();
 		expect(after.find((i) => i.code === added.code)).toEqual(added);
 		expect(after.find((i) => i.code === 'population')!.name_vi).toBe('Dân số');
-
-		const [summary] = await store.commitImports([
-			{
-				file: 'doi-thoai.csv',
-				observations: [
-					{
-						unit: 'Phổ An',
-						period: '2023',
-						indicator: added.code,
-						value: 4,
-						qualifier: '',
-						source: 'x',
-						note: ''
-					}
-				]
-			}
-		]);
-		expect(summary.added).toBe(1);
 		const rows = await store.query<{ value: number }>('SELECT value FROM observations WHERE indicator = ?', [
 			added.code
 		]);
@@ -244,36 +236,43 @@ describe('storing added indicators', () => {
 		expect((await store.indicators()).some((i) => i.code === added.code)).toBe(true);
 	});
 
-	it('takes back an added indicator only while it has no values', async () => {
+	it('stores neither the indicator nor any value when the values fail', async () => {
 		const a = newIndicator({ name_vi: 'Chỉ tiêu tạm A', unit: 'count' }, await store.indicators());
 		const b = newIndicator({ name_vi: 'Chỉ tiêu tạm B', unit: 'count' }, await store.indicators());
-		await addIndicators(store, [a, b]);
-		await store.commitImports([
-			{
-				file: 'b.csv',
-				observations: [
-					{
-						unit: 'Phổ An',
-						period: '2023',
-						indicator: b.code,
-						value: 1,
-						qualifier: '',
-						source: 'x',
-						note: ''
-					}
-				]
-			}
-		]);
-		await removeIndicators(store, [a.code, b.code]);
+		const [version, imports] = [store.version, (await store.imports()).length];
+		// The second file holds a row the table refuses (a qualifier it does not know).
+		await expect(
+			store.commitImports(
+				[
+					{ file: 'a.csv', observations: [row(a.code, 1)] },
+					{ file: 'b.csv', observations: [row(b.code, 2), row('population', 5, '?')] }
+				],
+				{ newIndicators: [a, b] }
+			)
+		).rejects.toThrow();
 		const codesNow = (await store.indicators()).map((i) => i.code);
 		expect(codesNow).not.toContain(a.code);
-		expect(codesNow).toContain(b.code);
+		expect(codesNow).not.toContain(b.code);
+		expect(
+			await store.query('SELECT * FROM observations WHERE indicator IN (?, ?)', [a.code, b.code])
+		).toEqual([]);
+		expect(await store.imports()).toHaveLength(imports);
+		expect(store.version).toBe(version);
+
+		// The same commit without the refused row stores both.
+		await store.commitImports([{ file: 'b.csv', observations: [row(b.code, 2)] }], { newIndicators: [a, b] });
+		const stored = (await store.indicators()).map((i) => i.code);
+		expect(stored).toEqual(expect.arrayContaining([a.code, b.code]));
+		expect(await store.query('SELECT value FROM observations WHERE indicator = ?', [b.code])).toEqual([
+			{ value: 2 }
+		]);
 	});
 
-	it('adds nothing when there is nothing to add', async () => {
-		const version = store.version;
-		expect(await addIndicators(store, [])).toEqual([]);
-		await removeIndicators(store, []);
-		expect(store.version).toBe(version);
+	it('adds nothing to the dictionary when there is nothing to add', async () => {
+		const referenceVersion = store.referenceVersion;
+		await store.commitImports([{ file: 'c.csv', observations: [row('population', 7)] }], {
+			newIndicators: []
+		});
+		expect(store.referenceVersion).toBe(referenceVersion);
 	});
 });

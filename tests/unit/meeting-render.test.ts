@@ -11,19 +11,14 @@ import type { Indicator, SeriesRow, Unit } from '../../src/lib/model/types';
 import type { ChartSpec } from '../../src/lib/deck/chart-spec';
 import {
 	coverageNotes,
-	displayTitle,
-	endAtLastValue,
 	exportFootnote,
-	formatDataDate,
-	loadSpec,
 	qualifierLegend,
-	scopeUnits,
 	sourceLine,
-	specOption,
 	specSubtitle,
-	wrapText,
-	type SpecSource
-} from '../../src/lib/deck/render-spec';
+	wrapText
+} from '../../src/lib/deck/chart-words';
+import { displayTitle, endAtLastValue, specOption } from '../../src/lib/deck/spec-option';
+import { loadSpec, scopeUnits, type SpecSource } from '../../src/lib/deck/chart-data';
 import { openSampleStore } from './sample-store';
 
 let store: Store;
@@ -71,7 +66,7 @@ describe('loadSpec', () => {
 			['2023', 20, 21]
 		]);
 		expect(data.indicator?.code).toBe('petition_resolution_rate');
-		expect(data.dataDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+		expect(data.dataDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 		expect(data.sources.map((s) => s.source)).toContain('sample');
 	});
 
@@ -230,10 +225,9 @@ describe('words around the chart', () => {
 			'vi'
 		);
 		expect(line).toMatch(
-			/^Nguồn: dữ liệu mẫu tổng hợp; Báo cáo A\.csv và 1 nguồn khác · Số liệu đến: 20\/12\/2024\u00A0\d\d:05$/
+			/^Nguồn: dữ liệu mẫu tổng hợp; Báo cáo A\.csv và 1 nguồn khác · Số liệu đến: 20\/12\/2024\u00A008:05$/
 		);
 		expect(sourceLine({ sources: [], dataDate: '' }, 'en')).toBe('');
-		expect(formatDataDate('garbage', 'vi')).toBe('garbage');
 	});
 
 	it('wraps long footnotes to the chart width', () => {

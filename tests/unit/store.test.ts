@@ -46,7 +46,8 @@ describe('schema', () => {
 			'higher_is_better',
 			'group',
 			'categories',
-			'notes'
+			'notes_vi',
+			'notes_en'
 		]);
 		expect(of('units')).toEqual([
 			'code',
@@ -215,6 +216,16 @@ describe('commit and undo', () => {
 			{ unit: 'A', period: '2023', value: 2, note: "'; DROP TABLE observations; --" }
 		]);
 		expect((await s.imports()).map((i) => i.status)).toEqual(['undone', 'committed']);
+	});
+
+	it('keeps the time of an import as UTC and gives it back with its Z', async () => {
+		const s = await StoreClass.open(await createNodeEngine());
+		const before = Date.now();
+		await s.commitImport('a.csv', [obs('A', '2022', 'x', 1)]);
+		const [record] = await s.imports();
+		expect(record.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+		// Whole seconds: the stored time is within a second of the commit, on any computer's zone.
+		expect(Math.abs(Date.parse(record.at) - before)).toBeLessThan(5000);
 	});
 
 	it('leaves the store exactly as it was when a commit fails half-way', async () => {
@@ -450,5 +461,21 @@ describe('snapshot', () => {
 		};
 		await expect(s.restore(broken)).rejects.toThrow();
 		expect(await s.query('SELECT count(*) AS n FROM observations')).toEqual(before);
+	});
+
+	it('restores a snapshot saved before the notes had two languages, its one note in both', async () => {
+		const { store: s } = await openSampleStore();
+		const snap = await s.snapshot();
+		const v1Indicators =
+			'code,name_vi,name_en,unit,kind,formula,aggregation,higher_is_better,group,categories,notes\n' +
+			'x,Chỉ tiêu X,Indicator X,count,raw,"",sum,,g,"",Một ghi chú cũ\n'; // as DuckDB's COPY writes '' and NULL
+		await s.restore({
+			version: 1,
+			tables: { ...snap.tables, indicators: new TextEncoder().encode(v1Indicators) }
+		});
+		expect(await s.indicators()).toMatchObject([
+			{ code: 'x', notes_vi: 'Một ghi chú cũ', notes_en: 'Một ghi chú cũ' }
+		]);
+		await expect(s.restore({ ...snap, version: 3 })).rejects.toThrow('snapshot version 3');
 	});
 });

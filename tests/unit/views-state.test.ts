@@ -20,7 +20,6 @@ import {
 	unitsFor,
 	unitColorOrder
 } from '../../src/lib/model/units';
-import { exportFileName } from '../../src/lib/format';
 import { inYearRange } from '../../src/lib/model/period';
 import { medianRows } from '../../src/lib/model/median';
 import { sortBy } from '../../src/lib/components/data-table';
@@ -299,9 +298,5 @@ describe('lists and tables', () => {
 				.map((u) => u.name)
 				.sort()
 		);
-	});
-
-	it('names export files by the local day', () => {
-		expect(exportFileName(new Date(2026, 10, 28, 23, 59))).toBe('chi-so-du-lieu-2026-11-28.csv');
 	});
 });

@@ -20,7 +20,8 @@ export function indicator(over: Partial<Indicator> = {}): Indicator {
 		higher_is_better: true,
 		group: 'petitions',
 		categories: [],
-		notes: '',
+		notes_vi: '',
+		notes_en: '',
 		...over
 	};
 }

@@ -14,6 +14,5 @@ export function downloadBlob(fileName: string, blob: Blob) {
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** `chi-so-du-lieu-2026-11-28.csv` */
-export const datedName = (stem: string, ext = 'csv', at = new Date()) =>
-	`${stem}-${at.toISOString().slice(0, 10)}.${ext}`;
+/** `chi-so-chi-tieu-2026-11-28.csv`, dated with the office's day (the one rule: `$lib/format`). */
+export { datedFileName as datedName } from '$lib/format';

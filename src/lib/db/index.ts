@@ -2,6 +2,7 @@
 export type { Engine, Param, Row } from './engine';
 export {
 	Store,
+	type CommitOptions,
 	type CommitSummary,
 	type DiffRow,
 	type DiffSummary,

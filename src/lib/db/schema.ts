@@ -23,7 +23,8 @@ export const SCHEMA: string[] = [
 		higher_is_better BOOLEAN,
 		"group" VARCHAR NOT NULL DEFAULT '',
 		categories VARCHAR[] NOT NULL DEFAULT [],
-		notes VARCHAR NOT NULL DEFAULT ''
+		notes_vi VARCHAR NOT NULL DEFAULT '',
+		notes_en VARCHAR NOT NULL DEFAULT ''
 	)`,
 	`CREATE TABLE IF NOT EXISTS units (
 		code VARCHAR PRIMARY KEY,
@@ -38,7 +39,7 @@ export const SCHEMA: string[] = [
 	`CREATE TABLE IF NOT EXISTS imports (
 		id INTEGER PRIMARY KEY,
 		file VARCHAR NOT NULL,
-		"at" TIMESTAMP NOT NULL,
+		"at" TIMESTAMP NOT NULL, -- UTC (read back with its Z by Store.imports)
 		rows INTEGER NOT NULL,
 		status VARCHAR NOT NULL CHECK (status IN ('committed', 'undone'))
 	)`,

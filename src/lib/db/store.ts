@@ -4,10 +4,16 @@
  */
 import type { ImportRecord, Indicator, Observation, Unit } from '$lib/model/types';
 import { rowsToCsv } from './csv';
+import { diffRows, type DiffSummary } from './diff';
+import { INDICATOR_COLUMNS, INDICATOR_TYPES, insertNewIndicators } from './dictionary-additions';
 import { dropSoon, type Engine, type Param, type Row } from './engine';
 import { sqlLiteral } from './literal';
 import { REFUSED_OBSERVATION, SCHEMA } from './schema';
+import { restoreSnapshot, SNAPSHOT_TABLES, SNAPSHOT_VERSION, takeSnapshot, type Snapshot } from './snapshot';
 import { dropStagedSql, stagedTable } from './staged';
+
+export type { DiffRow, DiffSummary } from './diff';
+export type { Snapshot };
 
 export interface CommitSummary {
 	id: number;
@@ -19,50 +25,15 @@ export interface CommitSummary {
 /** What one import brings: observations from the JavaScript path, or the bulk path's temp table. */
 export type ImportSource = { file: string; observations: Observation[] } | { file: string; table: string };
 
-export interface DiffSummary {
-	added: number;
-	changed: number;
-	unchanged: number;
-	/** Changed rows first, then new, then unchanged. */
-	rows: DiffRow[];
-}
-
-export interface DiffRow {
-	unit: string;
-	period: string;
-	indicator: string;
-	status: 'new' | 'changed' | 'unchanged';
-	old_value: number | null;
-	old_qualifier: string | null;
-	value: number;
-	qualifier: string;
+/** How a commit is stored: its time, and the new indicators its values use (stored with them or not at all). */
+export interface CommitOptions {
+	at?: Date;
+	newIndicators?: readonly Indicator[];
 }
 
 const OBS_COLUMNS = ['unit', 'period', 'indicator', 'value', 'qualifier', 'source', 'note'];
 const OBS_TYPES = `{'unit': 'VARCHAR', 'period': 'VARCHAR', 'indicator': 'VARCHAR', 'value': 'DOUBLE', 'qualifier': 'VARCHAR', 'source': 'VARCHAR', 'note': 'VARCHAR'}`;
 const KEY = 'o.unit = s.unit AND o.period = s.period AND o.indicator = s.indicator';
-export interface Snapshot {
-	version: number;
-	tables: Record<string, Uint8Array>;
-}
-
-const SNAPSHOT_VERSION = 1;
-const SNAPSHOT_SELECT: Record<string, string> = {
-	indicators: `SELECT * REPLACE (array_to_string(categories, '|') AS categories) FROM indicators`,
-	units: `SELECT * REPLACE (array_to_string(aliases, '|') AS aliases) FROM units`,
-	imports: 'SELECT * FROM imports',
-	observations: 'SELECT * FROM observations',
-	replaced: 'SELECT * FROM replaced'
-};
-/** Columns read back from all-VARCHAR CSV; empty text that was NULL comes back NULL. */
-const SNAPSHOT_RESTORE: Record<string, string> = {
-	indicators: `SELECT code, name_vi, name_en, unit, kind, formula, aggregation, higher_is_better::BOOLEAN, "group",
-		CASE WHEN categories IS NULL OR categories = '' THEN [] ELSE string_split(categories, '|') END, coalesce(notes, '')`,
-	units: `SELECT code, name, kind, coalesce(parent, ''), valid_from::DATE, valid_to::DATE, coalesce(successor, ''),
-		CASE WHEN aliases IS NULL OR aliases = '' THEN [] ELSE string_split(aliases, '|') END`,
-	observations: `SELECT unit, period, indicator, value::DOUBLE, coalesce(qualifier, ''), coalesce(source, ''), coalesce(note, ''), import_id::INTEGER`
-};
-
 /** How long the database must be quiet after a write before it is compressed (see `Store.compact`). */
 const COMPACT_AFTER_MS = 1000;
 /** However busy it stays, a write is compressed within this many quiet periods. */
@@ -224,26 +195,14 @@ export class Store {
 			this.transaction(async () => {
 				await this.stage(
 					'stage_indicators',
-					[
-						'code',
-						'name_vi',
-						'name_en',
-						'unit',
-						'kind',
-						'formula',
-						'aggregation',
-						'higher_is_better',
-						'group',
-						'categories',
-						'notes'
-					],
-					`{'code': 'VARCHAR', 'name_vi': 'VARCHAR', 'name_en': 'VARCHAR', 'unit': 'VARCHAR', 'kind': 'VARCHAR', 'formula': 'VARCHAR', 'aggregation': 'VARCHAR', 'higher_is_better': 'BOOLEAN', 'group': 'VARCHAR', 'categories': 'VARCHAR', 'notes': 'VARCHAR'}`,
+					INDICATOR_COLUMNS,
+					INDICATOR_TYPES,
 					indicators.map((i) => ({ ...i, higher_is_better: i.higher_is_better ?? null }))
 				);
 				await this.engine.run('DELETE FROM indicators');
 				await this.engine.run(
 					`INSERT INTO indicators SELECT code, name_vi, name_en, unit, kind, formula, aggregation, higher_is_better, "group",
-					 CASE WHEN categories = '' THEN [] ELSE string_split(categories, '|') END, notes FROM stage_indicators`
+					 CASE WHEN categories = '' THEN [] ELSE string_split(categories, '|') END, notes_vi, notes_en FROM stage_indicators`
 				);
 			})
 		);
@@ -275,62 +234,37 @@ export class Store {
 	diff(source: Observation[] | { table: string }, limit = 500): Promise<DiffSummary> {
 		return this.exclusive(async () => {
 			const from = await this.stageSource('stage_diff', source);
-			// Only the rows that meet a stored row are joined out (usually few); new rows are the rest.
-			// One round trip: the statements of a text run one after the other, the last one answers.
-			const [counts] = (await this.engine.run(
-				`CREATE OR REPLACE TEMP TABLE stage_match AS
-				 SELECT s.unit, s.period, s.indicator, o.value AS old_value, o.qualifier AS old_qualifier, s.value, s.qualifier,
-				        (o.value = s.value AND o.qualifier = s.qualifier) AS same
-				 FROM ${from} s JOIN observations o ON ${KEY};
-				 SELECT (SELECT count(*) FROM ${from}) - count(*) AS added, count(*) FILTER (WHERE NOT same) AS changed,
-				        count(*) FILTER (WHERE same) AS unchanged FROM stage_match`
-			)) as { added: number; changed: number; unchanged: number }[];
-			// Listings of an empty set are not asked for (an import of new rows has nothing to compare).
-			const matched = async (status: 'changed' | 'unchanged', n: number) =>
-				counts[status] === 0
-					? []
-					: ((await this.engine.run(
-							`SELECT unit, period, indicator, '${status}' AS status, old_value, old_qualifier, value, qualifier
-					 FROM stage_match WHERE ${status === 'changed' ? 'NOT' : ''} same ORDER BY unit, indicator, period LIMIT ?`,
-							[n]
-						)) as unknown as DiffRow[]);
-			const rows = await matched('changed', limit);
-			if (rows.length < limit && counts.added > 0)
-				// In the file's order: no sort of a million rows for a preview.
-				rows.push(
-					...((await this.engine.run(
-						`SELECT s.unit, s.period, s.indicator, 'new' AS status, NULL::DOUBLE AS old_value,
-						        NULL::VARCHAR AS old_qualifier, s.value, s.qualifier
-						 FROM ${from} s
-						 ${counts.changed + counts.unchanged > 0 ? 'ANTI JOIN stage_match m ON m.unit = s.unit AND m.period = s.period AND m.indicator = s.indicator' : ''}
-						 LIMIT ?`,
-						[limit - rows.length]
-					)) as unknown as DiffRow[])
-				);
-			if (rows.length < limit) rows.push(...(await matched('unchanged', limit - rows.length)));
-			await this.engine.run('DROP TABLE stage_match; DROP TABLE IF EXISTS stage_diff');
-			return { ...counts, rows };
+			return diffRows(this.engine, from, limit);
 		});
 	}
 
 	/** Store an import in one transaction; rows replace stored rows with the same key. */
 	async commitImport(file: string, observations: Observation[], at = new Date()): Promise<CommitSummary> {
-		const [summary] = await this.commitImports([{ file, observations }], at);
+		const [summary] = await this.commitImports([{ file, observations }], { at });
 		return summary;
 	}
 
-	/** Several files in ONE transaction: all of them are stored, or none. */
-	commitImports(files: ImportSource[], at = new Date()): Promise<CommitSummary[]> {
+	/**
+	 * Several files in ONE transaction, with the new indicators their values use: all of them are
+	 * stored, or none (an indicator whose code is stored already is left as it is).
+	 */
+	commitImports(
+		files: ImportSource[],
+		{ at = new Date(), newIndicators = [] }: CommitOptions = {}
+	): Promise<CommitSummary[]> {
 		return this.exclusive(async () => {
 			// The last file's rows, if a bulk import's, are shown from where they are staged and copied
 			// into the table a moment later (`settle`): a million rows are stored without waiting for it.
 			const last = files.at(-1);
 			const deferred = last && 'table' in last ? stagedTable(last.table) : null;
+			let added: string[] = [];
 			const summaries = await this.transaction(async () => {
+				added = await insertNewIndicators(this.engine, newIndicators);
 				const out: CommitSummary[] = [];
 				for (const f of files) out.push(await this.commitOne(f, at, f === last && deferred !== null));
 				return out;
 			});
+			if (added.length > 0) this.referenceVersion++;
 			if (deferred) this.unsettled = { table: deferred, id: summaries.at(-1)!.id };
 			return summaries;
 		});
@@ -421,47 +355,17 @@ export class Store {
 		);
 	}
 
-	/**
-	 * Every table as CSV bytes (DuckDB's own COPY), for a snapshot that survives a reload. Lists are
-	 * written `|`-joined so that they read back exactly.
-	 */
+	/** Every table as CSV bytes, for a snapshot that survives a reload. */
 	snapshot(): Promise<Snapshot> {
-		return this.exclusive(async () => {
-			const tables: Record<string, Uint8Array> = {};
-			for (const [table, select] of Object.entries(SNAPSHOT_SELECT)) {
-				const path = await this.engine.createFile(`snapshot-${table}.csv`);
-				await this.engine.run(
-					`COPY (${select}) TO ${sqlLiteral(path)} (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', USE_TMP_FILE false)`
-				);
-				tables[table] = await this.engine.takeFile(path);
-			}
-			return { version: SNAPSHOT_VERSION, tables };
-		});
+		return this.exclusive(() => takeSnapshot(this.engine));
 	}
 
 	/** Replace everything with a snapshot, in one transaction; a bad snapshot changes nothing. */
 	restore(snapshot: Snapshot): Promise<void> {
-		if (snapshot.version !== SNAPSHOT_VERSION)
+		if (snapshot.version !== SNAPSHOT_VERSION && snapshot.version !== 1)
 			return Promise.reject(new Error(`snapshot version ${snapshot.version}`));
 		this.referenceVersion++;
-		return this.exclusive(() =>
-			this.transaction(async () => {
-				for (const table of Object.keys(SNAPSHOT_SELECT)) {
-					const bytes = snapshot.tables[table];
-					if (!bytes) throw new Error(`snapshot without ${table}`);
-					const file = `restore-${table}.csv`;
-					await this.engine.registerFile(file, bytes);
-					try {
-						await this.engine.run(`DELETE FROM ${table}`);
-						await this.engine.run(
-							`INSERT INTO ${table} ${SNAPSHOT_RESTORE[table] ?? 'SELECT *'} FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, all_varchar = true)`
-						);
-					} finally {
-						await this.engine.dropFile(file);
-					}
-				}
-			})
-		);
+		return this.exclusive(() => this.transaction(() => restoreSnapshot(this.engine, snapshot)));
 	}
 
 	/** Forget everything (before loading the bundled data again). */
@@ -469,7 +373,7 @@ export class Store {
 		this.referenceVersion++;
 		return this.exclusive(() =>
 			this.transaction(async () => {
-				for (const table of Object.keys(SNAPSHOT_SELECT)) await this.engine.run(`DELETE FROM ${table}`);
+				for (const table of SNAPSHOT_TABLES) await this.engine.run(`DELETE FROM ${table}`);
 			})
 		);
 	}
@@ -489,7 +393,7 @@ export class Store {
 
 	imports(): Promise<ImportRecord[]> {
 		return this.query<ImportRecord>(
-			`SELECT id, file, strftime("at", '%Y-%m-%dT%H:%M:%S') AS at, rows, status FROM imports ORDER BY id DESC`
+			`SELECT id, file, strftime("at", '%Y-%m-%dT%H:%M:%SZ') AS at, rows, status FROM imports ORDER BY id DESC`
 		);
 	}
 }

@@ -5,7 +5,7 @@
  * later. Pure TypeScript: no Svelte, no DuckDB.
  */
 import { indicatorName } from '$lib/charts';
-import { formatPeriodSpan, type Locale } from '$lib/format';
+import { formatPeriod, formatPeriodSpan, type Locale } from '$lib/format';
 import type { Indicator } from '$lib/model/types';
 
 export const CHART_SPEC_VERSION = 1;
@@ -31,7 +31,7 @@ export interface ChartSpec {
 	/** First and last year (`YYYY`) of a trend or heatmap; open when absent. */
 	from?: string;
 	to?: string;
-	/** The year of a ranking; absent: the latest year with data, whenever the slide is shown. */
+	/** The period of a ranking (`2023`, `2024-H1`, `2021-2023` …); absent: the latest year with data. */
 	year?: string;
 	/** 'successor': figures of the pre-July-2025 units merged into the units of 2025. */
 	grouping: SpecGrouping;
@@ -57,6 +57,8 @@ export const REFERENCE_LABELS: Record<SpecReference, { vi: string; en: string }>
 };
 
 const YEAR = /^\d{4}$/;
+/** A stored period: a year, a half, a quarter or a multi-year total. */
+const PERIOD = /^\d{4}(?:-(?:H[12]|Q[1-4]|\d{4}))?$/;
 const CODE = /^[A-Za-z0-9_.-]{1,100}$/;
 export const MAX_UNITS = 200;
 export const MAX_TEXT = 300;
@@ -79,7 +81,8 @@ function optionalYear(raw: Record<string, unknown>, key: 'from' | 'to' | 'year')
 	const v = raw[key];
 	if (v === undefined || v === null || v === '') return undefined;
 	const text = typeof v === 'number' ? String(v) : v;
-	return typeof text === 'string' && YEAR.test(text.trim()) ? text.trim() : null;
+	const pattern = key === 'year' ? PERIOD : YEAR;
+	return typeof text === 'string' && pattern.test(text.trim()) ? text.trim() : null;
 }
 
 /** A chart spec from untrusted JSON: every field checked, text cleaned, unknown fields dropped. */
@@ -119,8 +122,8 @@ export function parseSpec(raw: unknown, where = 'biểu đồ · chart'): Parsed
 	const year = optionalYear(raw, 'year');
 	if (from === null || to === null || year === null)
 		return fail(
-			`${where}: năm phải có dạng YYYY (ví dụ 2023)`,
-			`${where}: years must look like YYYY (e.g. 2023)`
+			`${where}: năm phải có dạng YYYY (ví dụ 2023; kỳ xếp hạng có thể là 2024-H1)`,
+			`${where}: years must look like YYYY (e.g. 2023; a ranking's period may be 2024-H1)`
 		);
 	if (from && to && from > to)
 		return fail(`${where}: năm bắt đầu sau năm kết thúc`, `${where}: the first year is after the last`);
@@ -191,7 +194,9 @@ export function specTitle(
 	const indicator = dictionary.get(spec.indicator);
 	const name = indicator ? indicatorName(indicator, locale) : spec.indicator;
 	const when =
-		spec.kind === 'ranking' ? (spec.year ?? resolved.year ?? '') : yearSpan(spec, locale, resolved.periods);
+		spec.kind === 'ranking'
+			? formatPeriod(spec.year ?? resolved.year ?? '', locale)
+			: yearSpan(spec, locale, resolved.periods);
 	return when ? `${name} ${when}` : name;
 }
 
@@ -202,7 +207,10 @@ export function specSummary(spec: ChartSpec, locale: Locale): string {
 	if (n === 0) parts.push(locale === 'vi' ? 'tất cả đơn vị' : 'all units');
 	else if (n <= 3) parts.push(spec.units.join(', '));
 	else parts.push(locale === 'vi' ? `${n} đơn vị` : `${n} units`);
-	if (spec.kind === 'ranking') parts.push(spec.year ?? (locale === 'vi' ? 'năm mới nhất' : 'latest year'));
+	if (spec.kind === 'ranking')
+		parts.push(
+			spec.year ? formatPeriod(spec.year, locale) : locale === 'vi' ? 'năm mới nhất' : 'latest year'
+		);
 	else {
 		const span = yearSpan(spec, locale);
 		if (span) parts.push(span);

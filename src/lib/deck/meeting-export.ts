@@ -1,7 +1,7 @@
 /**
  * Pinned charts as files — PNG, SVG, and a deck as PPTX — with the app's ECharts runtime. The rules
  * (what a file shows, its size, settling before capture) are in `$lib/state/export-image`,
- * `render-spec` and `pptx`; this module only wires them to the runtime and the data session.
+ * `chart-data`, `chart-words`, `spec-option` and `pptx`; this module only wires them to the runtime and the data session.
  */
 import type { EChartsOption } from 'echarts';
 import { makeColorOf, type ChartTheme } from '$lib/charts';
@@ -23,14 +23,13 @@ import {
 import { buildPptx, type PptxSlide } from '$lib/deck/pptx';
 import {
 	coverageNotes,
-	displayTitle,
 	exportFootnote,
-	loadSpec,
 	qualifierLegend,
 	sourceLine,
-	specOption,
 	specSubtitle
-} from '$lib/deck/render-spec';
+} from '$lib/deck/chart-words';
+import { displayTitle, specOption } from '$lib/deck/spec-option';
+import { loadSpec } from '$lib/deck/chart-data';
 import { fileName } from '$lib/deck/file-name';
 import { echarts } from '$lib/components/echarts';
 import { EXPORT_FONTS } from './export-fonts';

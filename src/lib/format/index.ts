@@ -28,6 +28,18 @@ export {
 } from './change';
 export { type RankChange, formatRankChange } from './rank';
 export { formatPeriod, formatPeriodSpan } from './period';
+export {
+	OFFICE_TIME_ZONE,
+	parseInstant,
+	storedInstant,
+	officeDay,
+	formatDateTime,
+	formatDay,
+	formatDate,
+	datedFileName,
+	exportFileName,
+	storedDateText
+} from './date';
+export { indicatorNote } from './note';
 export { escapeHtml } from './html';
 export { collator, compareNames } from '$lib/model/collate';
-export { exportFileName, formatDay, localDay } from './day';

@@ -395,7 +395,5 @@ export const en: Record<MessageKey, string> = {
 	'composer.highlighted': 'highlighted in the ranking',
 	'composer.chosen': '{n} chosen',
 	'composer.latest': 'Latest year',
-	'composer.title': 'Title (optional)',
-	'bench.title': 'Benchmark',
-	'bench.note': 'The page {command} drives.'
+	'composer.title': 'Title (optional)'
 };

@@ -394,9 +394,7 @@ export const vi = {
 	'composer.highlighted': 'được tô đậm trong bảng xếp hạng',
 	'composer.chosen': '{n} đã chọn',
 	'composer.latest': 'Năm mới nhất',
-	'composer.title': 'Tiêu đề (không bắt buộc)',
-	'bench.title': 'Đo hiệu năng',
-	'bench.note': 'Trang dùng cho {command}.'
+	'composer.title': 'Tiêu đề (không bắt buộc)'
 } as const;
 
 export type MessageKey = keyof typeof vi;

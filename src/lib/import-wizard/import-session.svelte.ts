@@ -4,7 +4,6 @@
  * new ones) → committed together, or dropped.
  */
 import { bulkImport, type CommitSummary, type DiffSummary } from '$lib/db';
-import { addIndicators, removeIndicators } from '$lib/db/dictionary-additions';
 import {
 	checkDraft,
 	newIndicator,
@@ -256,15 +255,6 @@ export class ImportSession {
 	 * observations is stored.
 	 */
 	async commit() {
-		await this.save(true);
-	}
-
-	/** For the benchmark: the same commit, without writing the IndexedDB snapshot afterwards. */
-	async commitWithoutSnapshot() {
-		await this.save(false);
-	}
-
-	private async save(persist: boolean) {
 		const store = data.store;
 		if (!store || this.committing) return;
 		this.committing = true;
@@ -278,32 +268,21 @@ export class ImportSession {
 			}
 			const observationFiles = files.filter((f) => f.result?.kind === 'observations');
 			const additions = usedAdditions($state.snapshot(this.additions), observationFiles);
-			const added = await addIndicators(
-				store,
-				additions.map((a) => a.indicator)
-			);
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 			const stamp = new Date();
-			let summaries: CommitSummary[];
-			try {
-				summaries = await store.commitImports(
-					observationFiles.map((f) =>
-						f.table
-							? { file: f.name, table: f.table }
-							: { file: f.name, observations: f.result!.observations }
-					),
-					stamp
-				);
-			} catch (e) {
-				await removeIndicators(store, added);
-				throw e;
-			}
+			// The new indicators are stored with the values, in one transaction: both or neither.
+			const summaries = await store.commitImports(
+				observationFiles.map((f) =>
+					f.table ? { file: f.name, table: f.table } : { file: f.name, observations: f.result!.observations }
+				),
+				{ at: stamp, newIndicators: additions.map((a) => a.indicator) }
+			);
 			for (const f of observationFiles) f.table = undefined;
 			// Later files with the same column find the new indicator even if its name was edited.
 			for (const a of additions) rememberAlias(a.raw, a.indicator.code);
 			const saved = additions.map((a) => a.indicator.code);
 			if (saved.length > 0) this.additions = this.additions.filter((a) => !saved.includes(a.indicator.code));
-			await data.changed(persist);
+			await data.changed();
 			this.lastCommit = { files: files.length, summaries };
 			this.files = this.files.filter((f) => !files.includes(f));
 		} catch (e) {

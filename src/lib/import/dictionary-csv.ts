@@ -81,7 +81,9 @@ export function parseDictionaryRows(
 			higher_is_better: higher ?? null,
 			group: r.get('group'),
 			categories: splitList(r.get('categories')),
-			notes: r.get('notes')
+			// An older dictionary has one `notes` column: its note serves both languages.
+			notes_vi: r.get('notes_vi') || r.get('notes'),
+			notes_en: r.get('notes_en') || r.get('notes')
 		});
 	}
 	return out;

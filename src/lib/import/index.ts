@@ -24,12 +24,31 @@ export { matchIndicator, type IndicatorMatch } from './indicators';
 export { toCanonicalCsv, formatValue, neutralise, CANONICAL_HEADER } from './canonical';
 export { parseDictionaryCsv, parseUnitsCsv } from './lists-csv';
 export { toDictionaryCsv, toUnitsCsv } from './lists-export';
-export { ORDER_RULES, RATE_RULES, COUNT_UNITS, PERCENT_UNITS, type OrderRule, type RateRule } from './rules';
 export { MESSAGES, type MessageArgs } from './messages';
 export { IssueLog } from './issues';
 export { QUALIFIER_WORDS } from './observations';
-export { interpretValue, isCategorical } from './values';
-export { EPSILON } from './rules';
+export { interpretValue } from './values';
+export {
+	DUPLICATE_RULE,
+	duplicateArgs,
+	EPSILON,
+	isCategorical,
+	ORDER_QUALIFIERS,
+	ORDER_RULES,
+	orderArgs,
+	RANGE_RULES,
+	rangeError,
+	rangeRulesOf,
+	RATE_CHECK,
+	RATE_RULES,
+	rateArgs,
+	recomputedRate,
+	RULE_INDICATORS,
+	type Figure,
+	type OrderRule,
+	type RangeRule,
+	type RateRule
+} from './rules';
 export type {
 	ImportIssue,
 	ImportOptions,

@@ -20,7 +20,8 @@ export const DICTIONARY_HEADER = [
 	'higher_is_better',
 	'group',
 	'categories',
-	'notes'
+	'notes_vi',
+	'notes_en'
 ];
 export const UNITS_HEADER = [
 	'code',
@@ -47,7 +48,8 @@ export function toDictionaryCsv(indicators: readonly Indicator[]): string {
 			i.higher_is_better === null ? '' : String(i.higher_is_better),
 			i.group,
 			i.categories.join('|'),
-			i.notes
+			i.notes_vi,
+			i.notes_en
 		])
 	);
 }

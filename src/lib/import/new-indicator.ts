@@ -121,6 +121,7 @@ export function newIndicator(draft: IndicatorDraft, dictionary: readonly Indicat
 		higher_is_better: null,
 		group: clean(draft.group ?? ''),
 		categories: [],
-		notes: ''
+		notes_vi: '',
+		notes_en: ''
 	};
 }

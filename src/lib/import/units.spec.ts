@@ -141,7 +141,8 @@ const ind = (code: string, name_vi: string, name_en: string): Indicator => ({
 	higher_is_better: null,
 	group: '',
 	categories: [],
-	notes: ''
+	notes_vi: '',
+	notes_en: ''
 });
 const DICT = [
 	ind('petitions_received', 'Tổng số đơn tiếp nhận', 'Petitions received'),

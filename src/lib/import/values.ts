@@ -2,7 +2,7 @@
 import type { Indicator, Qualifier } from '$lib/model/types';
 import { normaliseKey } from './normalise';
 import type { NumberScan } from './number';
-import { CATEGORY_UNITS, COUNT_UNITS, TEXT_UNITS } from './rules';
+import { COUNT_UNITS, isCategorical, TEXT_UNITS } from './rules';
 import { closest } from './suggest';
 import type { NumberLocale } from './types';
 
@@ -16,10 +16,6 @@ const YES = new Set(['co', 'yes', 'y', 'true', 'dat', 'da thuc hien', 'co thuc h
 const NO = new Set(['khong', 'khong co', 'no', 'n', 'false', 'chua', 'khong dat', 'chua thuc hien', 'none']);
 /** "none" in a count: `không`, `không có` → 0, with a warning to write the digit. */
 const NONE_COUNT = new Set(['khong', 'khong co', 'none', 'no', 'chua co', 'khong phat sinh']);
-
-export function isCategorical(ind: Indicator): boolean {
-	return CATEGORY_UNITS.has(ind.unit) || ind.categories.length > 0;
-}
 
 function categoryValue(raw: string, scan: NumberScan, ind: Indicator): ValueOutcome {
 	const key = normaliseKey(raw);

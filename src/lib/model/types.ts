@@ -38,7 +38,9 @@ export interface Indicator {
 	group: string;
 	/** Ordered category labels, best first, for categorical indicators; rank = categories.length - index. */
 	categories: string[];
-	notes: string;
+	/** A note for users about the indicator (how a report gives it, what to watch), in each language. */
+	notes_vi: string;
+	notes_en: string;
 }
 
 export type UnitKind = 'phường' | 'xã' | 'thị trấn' | 'thị xã';
@@ -64,6 +66,7 @@ export interface Unit {
 export interface ImportRecord {
 	id: number;
 	file: string;
+	/** When it was committed: ISO 8601 in UTC with its `Z` (`2026-12-04T18:30:00Z`); shown by `formatDateTime`. */
 	at: string;
 	rows: number;
 	status: 'committed' | 'undone';

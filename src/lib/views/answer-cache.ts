@@ -25,8 +25,4 @@ export class AnswerCache<T> {
 		while (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value!);
 		return answer;
 	}
-
-	clear() {
-		this.answers.clear();
-	}
 }

@@ -3,7 +3,7 @@
  * and cut into pages), the units its picker offers, rows for the canonical export, and how a cell of the
  * SQL console's result is shown.
  */
-import { formatNumber, formatPeriod, formatValue, MISSING, type Locale } from '$lib/format';
+import { formatNumber, formatPeriod, formatValue, MISSING, storedDateText, type Locale } from '$lib/format';
 import type { ObservationFilter, ObservationRow } from '$lib/db/queries';
 import type { Indicator, Observation, Unit } from '$lib/model/types';
 import { sortBy, type SortDir, type TableColumn, type TableRow } from '$lib/components/data-table';
@@ -141,12 +141,8 @@ export function consoleCell(value: unknown, type: string, locale: Locale = 'vi')
 	if (value === null || value === undefined) return 'NULL';
 	const t = type.toUpperCase();
 	if (typeof value === 'number') {
-		if (t === 'DATE') return new Date(value).toISOString().slice(0, 10);
-		if (t.startsWith('TIMESTAMP'))
-			return new Date(value)
-				.toISOString()
-				.replace('T', ' ')
-				.replace(/\.000Z$|Z$/, '');
+		if (t === 'DATE') return storedDateText(value, 'date');
+		if (t.startsWith('TIMESTAMP')) return storedDateText(value, 'timestamp');
 		if (!Number.isFinite(value)) return String(value);
 		return formatNumber(value, locale, { min: 0, max: 6 });
 	}

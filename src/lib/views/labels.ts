@@ -7,7 +7,7 @@ import { formatDay, type Locale } from '$lib/format';
 import { en as EN } from '$lib/i18n/en';
 import { vi as VI, type MessageKey } from '$lib/i18n/vi';
 import { isFrom2025, unitColorOrder } from '$lib/model/units';
-import type { Unit } from '$lib/model/types';
+import type { Indicator, Unit } from '$lib/model/types';
 
 /** A message of the catalogue in both languages, for pure modules that are given a locale. */
 const inBoth = (key: MessageKey): Record<Locale, string> => ({ vi: VI[key], en: EN[key] });
@@ -15,6 +15,14 @@ const inBoth = (key: MessageKey): Record<Locale, string> => ({ vi: VI[key], en: 
 /** What the town-wide group, and the median of the units, are called in a locale. */
 export const TOWN_LABEL = inBoth('label.town');
 export const MEDIAN_LABEL = inBoth('label.median');
+
+/** The town line of an indicator: a total for counts ("Toàn thị xã (tổng)"), the town's figure otherwise. */
+export function townLabel(indicator: Pick<Indicator, 'aggregation'>): Record<Locale, string> {
+	return indicator.aggregation === 'sum' ? inBoth('label.townTotal') : TOWN_LABEL;
+}
+
+/** Short names of the reference lines for a line's end label, where a long one would be cut. */
+export const REFERENCE_SHORT_LABEL = { median: { vi: 'Trung vị', en: 'Median' } } as const;
 
 /** Short enough to sit under a chart (it goes into exported images): `MERGE_FOOTNOTE[locale]`. */
 export const MERGE_FOOTNOTE = inBoth('label.mergeFootnote');

@@ -27,11 +27,6 @@ function memo<T>(key: string, load: () => Promise<T>): Promise<T> {
 	return answers.get(data.version, key, load) as Promise<T>;
 }
 
-/** Forget every kept answer (the benchmark times re-queries with and without them). */
-export function forgetAnswers() {
-	answers.clear();
-}
-
 function store() {
 	if (!data.store) throw new Error('The data session is not open yet.');
 	return data.store;

@@ -13,7 +13,8 @@ const ind = (code: string, unit = 'count'): Indicator => ({
 	higher_is_better: true,
 	group: 'g',
 	categories: [],
-	notes: ''
+	notes_vi: '',
+	notes_en: ''
 });
 const row = (unit: string, period: string, value: number): SeriesRow => ({
 	unit,
