@@ -1,7 +1,7 @@
 /** The reactive deck session over a stand-in storage: what PinButton and the deck page call. */
 import { describe, expect, it } from 'vitest';
 import type { ChartSpec } from '../../src/lib/deck/chart-spec';
-import { STORAGE_KEY, type DeckStorage } from '../../src/lib/deck/deck';
+import { STORAGE_KEY, type DeckStorage } from '../../src/lib/deck/deck-file';
 import { DeckSession } from '../../src/lib/deck/deck.svelte';
 
 function memoryStorage(): DeckStorage & { data: Map<string, string> } {

@@ -1,20 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-	consoleSql,
+	allObservations,
+	hasSampleRows,
 	observationCount,
 	observationFacets,
 	observations,
 	observationsQuery,
 	presence,
 	ratingDistribution,
-	runReadOnly,
+	series,
 	seriesBatch,
 	sources,
 	unitSummary
 } from '../../src/lib/db/queries';
 import { ratingSource, rawInputs } from '../../src/lib/model/indicators';
 import { foldSearch, matchesSearch } from '../../src/lib/model/search';
-import { CONSOLE_EXAMPLES, consoleCell, consoleTable } from '../../src/lib/views/data-view';
+import { CONSOLE_EXAMPLES, consoleSql, runReadOnly } from '../../src/lib/db/console';
+import { consoleCell, consoleTable } from '../../src/lib/views/data-view';
 import { seriesQuery, type SeriesRow, type Store } from '../../src/lib/db';
 import type { Indicator } from '../../src/lib/model/types';
 import { openSampleStore } from './sample-store';
@@ -138,6 +140,36 @@ describe('many series in one query', () => {
 		expect(batch.get('population')!.map((r) => [r.period, r.value, r.qualifier])).toEqual([
 			['2024', 11000, '~']
 		]);
+	});
+});
+
+describe("the data session's reads", () => {
+	it('reads one series as its own query does', async () => {
+		const ind = dictionary.get('petition_resolution_rate')!;
+		const q = seriesQuery(ind, dictionary, { periods: 'all' })!;
+		expect(await series(store, ind, dictionary, { periods: 'all' })).toEqual(
+			await store.query<SeriesRow>(q.sql, q.params)
+		);
+	});
+
+	it('says whether sample rows are stored', async () => {
+		const { sources: list } = await observationFacets(store);
+		expect(await hasSampleRows(store)).toBe(list.some((s) => s.source === 'sample'));
+	});
+
+	it('reads every observation in the export order', async () => {
+		const all = await allObservations(store);
+		expect(all.length).toBe(await observationCount(store, {}));
+		const key = (o: { unit: string; indicator: string; period: string }) => [o.unit, o.indicator, o.period];
+		const sorted = [...all].sort((a, b) => {
+			const [x, y] = [key(a), key(b)];
+			for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+			return 0;
+		});
+		expect(all.map(key)).toEqual(sorted.map(key));
+		expect(Object.keys(all[0]).sort()).toEqual(
+			['indicator', 'note', 'period', 'qualifier', 'source', 'unit', 'value'].sort()
+		);
 	});
 });
 

@@ -1,16 +1,15 @@
 /**
  * Queries of the leaders' views, besides `seriesQuery`: the observations table with its filters, the
- * sources behind an indicator, which figures each unit reported, rating distributions, and the read-only
- * SQL console. Builders return `{ sql, params }` — every value a person or a file chose is a parameter,
+ * sources behind an indicator, which figures each unit reported, rating distributions, and the data
+ * session's own reads (one series, whether sample rows are stored, the whole table for export); the SQL
+ * console is in `console.ts`. Builders return `{ sql, params }` — every value a person or a file chose is a parameter,
  * never SQL text; runners take anything with `query(sql, params)` (the Store, or a test double).
  */
 import { foldSearch } from '$lib/model/search';
-import { guardSelect, type GuardResult } from '$lib/model/sql-guard';
 import type { Indicator, Observation, Qualifier } from '$lib/model/types';
 import type { Param, Row } from './engine';
 import { seriesQuery, type Query, type SeriesOptions } from './series';
 import type { SeriesRow } from '$lib/model/types';
-import type { Store } from './store';
 
 export interface Queryable {
 	query<T = Row>(sql: string, params?: Param[]): Promise<T[]>;
@@ -288,61 +287,28 @@ export function ratingDistribution(
 	return db.query<RatingCountRow>(q.sql, q.params);
 }
 
-// ——— The SQL console ———
+// ——— The data session ———
 
-export const CONSOLE_ROW_CAP = 1000;
-
-export interface ConsoleColumn {
-	name: string;
-	type: string;
+/** One indicator's values (raw or derived), per unit or summed up over groups; see `seriesQuery`. */
+export function series(
+	db: Queryable,
+	indicator: Indicator,
+	dictionary: Map<string, Indicator>,
+	opts: SeriesOptions = {}
+): Promise<SeriesRow[]> {
+	const q = seriesQuery(indicator, dictionary, opts);
+	return q ? db.query<SeriesRow>(q.sql, q.params) : Promise.resolve([]);
 }
 
-export type ConsoleResult =
-	| { ok: true; columns: ConsoleColumn[]; rows: Row[]; truncated: boolean; ms: number }
-	| { ok: false; vi: string; en: string };
-
-/** The statement the console runs: the checked query as a subquery, so only a query can parse. */
-export function consoleSql(checked: string, cap = CONSOLE_ROW_CAP): string {
-	return `SELECT * FROM (\n${checked}\n) AS console_result LIMIT ${Math.max(1, Math.floor(cap)) + 1}`;
+/** Whether any sample (synthetic) row is stored. */
+export async function hasSampleRows(db: Queryable): Promise<boolean> {
+	const rows = await db.query(`SELECT 1 FROM observations WHERE source = 'sample' LIMIT 1`);
+	return rows.length > 0;
 }
 
-/**
- * Runs one SELECT/WITH statement read-only: checked by `guardSelect`, wrapped as a subquery, inside a
- * READ ONLY transaction that is always rolled back, alone on the store's queue. Returns at most `cap`
- * rows and says when there were more.
- */
-export async function runReadOnly(
-	store: Pick<Store, 'exclusive' | 'engine'>,
-	text: string,
-	cap = CONSOLE_ROW_CAP
-): Promise<ConsoleResult> {
-	const guard: GuardResult = guardSelect(text);
-	if (!guard.ok) return { ok: false, vi: guard.vi, en: guard.en };
-	const sql = consoleSql(guard.sql, cap);
-	const started = performance.now();
-	return store.exclusive(async () => {
-		const engine = store.engine;
-		await engine.run('BEGIN TRANSACTION READ ONLY');
-		try {
-			const described = await engine.run(`DESCRIBE ${sql}`);
-			const columns = described.map((d) => ({ name: String(d.column_name), type: String(d.column_type) }));
-			const rows = await engine.run(sql);
-			return {
-				ok: true as const,
-				columns,
-				rows: rows.slice(0, cap),
-				truncated: rows.length > cap,
-				ms: performance.now() - started
-			};
-		} catch (e) {
-			const message = e instanceof Error ? e.message : String(e);
-			return {
-				ok: false as const,
-				vi: `DuckDB báo lỗi: ${message}`,
-				en: `DuckDB error: ${message}`
-			};
-		} finally {
-			await engine.run('ROLLBACK');
-		}
-	});
+/** Every stored observation, in the canonical export's order (unit, indicator, period). */
+export function allObservations(db: Queryable): Promise<Observation[]> {
+	return db.query<Observation>(
+		'SELECT unit, period, indicator, value, qualifier, source, note FROM observations ORDER BY unit, indicator, period'
+	);
 }

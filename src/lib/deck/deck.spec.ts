@@ -2,30 +2,32 @@ import { describe, expect, it } from 'vitest';
 import type { ChartSpec } from './chart-spec';
 import {
 	addSlide,
-	BROKEN_KEY,
 	createDeck,
 	currentDeck,
 	DECK_FILE_KIND,
 	deleteDeck,
 	emptyFile,
-	exportDeckFile,
-	loadDeckFile,
-	mergeDeckFile,
 	moveItem,
 	moveSlide,
 	moveSlideDown,
 	moveSlideUp,
-	parseDeckFile,
 	removeSlide,
 	renameDeck,
-	saveDeckFile,
 	selectDeck,
 	setSlideNote,
 	setSlideTitle,
-	STORAGE_KEY,
-	type DeckFile,
-	type DeckStorage
+	type DeckFile
 } from './deck';
+import {
+	BROKEN_KEY,
+	exportDeckFile,
+	loadDeckFile,
+	mergeDeckFile,
+	parseDeckFile,
+	saveDeckFile,
+	STORAGE_KEY,
+	type DeckStorage
+} from './deck-file';
 
 const spec = (indicator = 'petition_resolution_rate', over: Partial<ChartSpec> = {}): ChartSpec => ({
 	version: 1,

@@ -11,25 +11,27 @@ import {
 	currentDeck,
 	deleteDeck,
 	emptyFile,
-	exportDeckFile,
 	findDeck,
-	loadDeckFile,
-	mergeDeckFile,
 	moveDeck,
 	moveSlide,
-	parseDeckFile,
 	removeSlide,
 	renameDeck,
-	saveDeckFile,
 	selectDeck,
 	setSlideNote,
 	setSlideTitle,
 	slideIndex,
-	STORAGE_KEY,
 	type Deck,
-	type DeckFile,
-	type DeckStorage
+	type DeckFile
 } from './deck';
+import {
+	exportDeckFile,
+	loadDeckFile,
+	mergeDeckFile,
+	parseDeckFile,
+	saveDeckFile,
+	STORAGE_KEY,
+	type DeckStorage
+} from './deck-file';
 
 type Message = { vi: string; en: string };
 

@@ -1,11 +1,12 @@
 /**
- * The data page's pure parts: observation rows as table rows, rows for the canonical export, and how a
- * cell of the SQL console's result is shown.
+ * The data page's pure parts: the filter its URL state stands for, observation rows as table rows (sorted
+ * and cut into pages), the units its picker offers, rows for the canonical export, and how a cell of the
+ * SQL console's result is shown.
  */
 import { formatNumber, formatPeriod, formatValue, MISSING, storedDateText, type Locale } from '$lib/format';
-import type { ObservationRow } from '$lib/db/queries';
-import type { Indicator, Observation } from '$lib/model/types';
-import type { TableColumn, TableRow } from '$lib/components/data-table';
+import type { ObservationFilter, ObservationRow } from '$lib/db/queries';
+import type { Indicator, Observation, Unit } from '$lib/model/types';
+import { sortBy, type SortDir, type TableColumn, type TableRow } from '$lib/components/data-table';
 
 export const OBSERVATION_COLUMNS: TableColumn[] = [
 	{ key: 'unit', vi: 'Đơn vị', en: 'Unit' },
@@ -52,6 +53,74 @@ export function observationRows(
 			}
 		};
 	});
+}
+
+/** The data page's filters as its URL holds them (unit names, indicator codes, periods, a source, words). */
+export interface FilterState {
+	u: readonly string[];
+	i: readonly string[];
+	p: readonly string[];
+	src: string;
+	q: string;
+}
+
+/**
+ * The filter as a key: the same filter gives the same text, so a change of page or sort (other URL keys)
+ * does not query again. `JSON.parse` of it is the `ObservationFilter`.
+ */
+export function filterKey(s: FilterState): string {
+	const filter: ObservationFilter = {
+		units: s.u,
+		indicators: s.i,
+		periods: s.p,
+		sources: s.src ? [s.src] : [],
+		text: s.q
+	};
+	return JSON.stringify(filter);
+}
+
+/** Whether any filter is set. */
+export function isFiltered(s: FilterState): boolean {
+	return s.u.length + s.i.length + s.p.length > 0 || s.src !== '' || s.q !== '';
+}
+
+/** Table rows sorted on one column (its sort value, else its text) and cut to page `page` (1-based, clamped). */
+export function sortedPage(
+	rows: readonly TableRow[],
+	sortKey: string,
+	dir: SortDir,
+	page: number,
+	size: number
+): { shown: TableRow[]; pages: number; page: number } {
+	const sorted = sortBy(
+		rows,
+		(r) => {
+			const c = r.cells[sortKey];
+			return c ? (c.sort !== undefined ? c.sort : c.text) : null;
+		},
+		dir
+	);
+	const pages = Math.max(1, Math.ceil(sorted.length / size));
+	const at = Math.min(Math.max(1, page), pages);
+	return { shown: sorted.slice((at - 1) * size, at * size), pages, page: at };
+}
+
+/** The units the unit picker offers: the registry, plus any unit name found only in the rows. */
+export function unitOptions(units: readonly Unit[], rows: readonly { unit: string }[]): Unit[] {
+	const known = [...units];
+	for (const r of rows)
+		if (!known.some((u) => u.name === r.unit))
+			known.push({
+				name: r.unit,
+				code: r.unit,
+				kind: '',
+				parent: '',
+				valid_from: '',
+				valid_to: '',
+				successor: '',
+				aliases: []
+			});
+	return known;
 }
 
 /** Rows as they go into the canonical CSV. */
@@ -118,23 +187,5 @@ export function consoleTable(
 		}))
 	};
 }
-
-export const CONSOLE_EXAMPLES: { vi: string; en: string; sql: string }[] = [
-	{
-		vi: 'Số vụ việc tiếp nhận theo năm',
-		en: 'Cases received per year',
-		sql: `SELECT period, sum(value) AS cases, count(*) AS units\nFROM observations\nWHERE indicator = 'petition_cases_received'\nGROUP BY period ORDER BY period`
-	},
-	{
-		vi: 'Tỷ lệ xử lý đơn của Nguyễn Nghiêm',
-		en: 'Handling rate of Nguyễn Nghiêm',
-		sql: `WITH p AS (\n  PIVOT (SELECT period, indicator, value FROM observations WHERE unit = 'Nguyễn Nghiêm')\n  ON indicator USING first(value)\n)\nSELECT period, land_disputes_mediated + feedback_cases_resolved AS handled,\n  petition_cases_received AS received,\n  round(100 * handled / received, 1) AS rate\nFROM p WHERE received IS NOT NULL ORDER BY period`
-	},
-	{
-		vi: 'Số dòng theo nguồn',
-		en: 'Rows per source',
-		sql: `SELECT source, count(*) AS rows FROM observations GROUP BY source ORDER BY rows DESC`
-	}
-];
 
 export { MISSING };

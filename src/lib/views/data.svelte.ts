@@ -2,7 +2,8 @@
  * The app's data session: one DuckDB store for the whole app, the dictionary and unit list read back
  * from it, and a version number that views watch to re-query after every change.
  */
-import { ingestBytes, seriesQuery, Store, type SeriesOptions } from '$lib/db';
+import { ingestBytes, Store, type SeriesOptions } from '$lib/db';
+import { hasSampleRows, series as seriesOf } from '$lib/db/queries';
 import type { Indicator, SeriesRow, Unit } from '$lib/model/types';
 import { BUNDLED_FILES } from './bundled';
 import { clearSnapshot, loadSnapshot, saveSnapshot } from '$lib/state/persist';
@@ -105,16 +106,14 @@ class DataSession {
 	async series(code: string, options: SeriesOptions = {}): Promise<SeriesRow[]> {
 		const indicator = this.dictionary.get(code);
 		if (!indicator || !this.store) return [];
-		const query = seriesQuery(indicator, this.dictionary, options);
-		return query ? this.store.query<SeriesRow>(query.sql, query.params) : [];
+		return seriesOf(this.store, indicator, this.dictionary, options);
 	}
 
 	/** Call after any change to stored data; `persist` saves the snapshot that a reload restores. */
 	async changed(persist = true) {
 		if (!this.store) return;
 		if (this.referenceRead !== this.store.referenceVersion) await this.refreshReference(this.store);
-		const sample = await this.store.query(`SELECT 1 FROM observations WHERE source = 'sample' LIMIT 1`);
-		this.hasSample = sample.length > 0;
+		this.hasSample = await hasSampleRows(this.store);
 		this.version++;
 		if (persist) await saveSnapshot(await this.store.snapshot());
 	}

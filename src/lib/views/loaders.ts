@@ -9,12 +9,12 @@ import {
 	observations,
 	presence,
 	ratingDistribution,
-	runReadOnly,
 	seriesBatch,
 	sources,
 	unitSummary,
 	type ObservationFilter
 } from '$lib/db/queries';
+import { runReadOnly } from '$lib/db/console';
 import type { SeriesOptions } from '$lib/db';
 import type { SeriesRow } from '$lib/model/types';
 import { AnswerCache } from './answer-cache';

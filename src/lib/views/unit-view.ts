@@ -1,16 +1,27 @@
 /**
  * The unit profile's pure parts: one table per dictionary group with every indicator of the unit over
- * the periods, the median of its peers and its rank in a chosen year; and the period order.
+ * the periods, the median of its peers and its rank in a chosen year; the key indicators against the
+ * median; which figures the unit did not report; and the period order.
  */
-import { indicatorName, rankChanges, rankRows } from '$lib/charts';
+import {
+	describePanels,
+	indicatorName,
+	rankChanges,
+	rankRows,
+	REFERENCE_COLOR,
+	smallMultiplesOption,
+	type ChartTheme,
+	type Panel
+} from '$lib/charts';
 import { formatCount, formatPeriod, formatRankChange, formatRate, formatValue, MISSING } from '$lib/format';
 import type { Locale } from '$lib/format';
 import type { Indicator, SeriesRow } from '$lib/model/types';
 import type { TableColumn, TableRow } from '$lib/components/data-table';
-import { groupIndicators, isRateLike } from '$lib/model/indicators';
+import { dataGaps, type Presence } from '$lib/model/gaps';
+import { groupIndicators, isRateLike, KEY_INDICATORS } from '$lib/model/indicators';
 import { isYear, previousYear } from '$lib/model/period';
 import { medianRows } from '$lib/model/median';
-import { MEDIAN_LABEL } from '$lib/views/labels';
+import { MEDIAN_LABEL, MERGE_FOOTNOTE } from '$lib/views/labels';
 
 /** Years first, then halves and quarters, then multi-year totals; each in time order. */
 export function sortPeriods(periods: Iterable<string>): string[] {
@@ -159,5 +170,114 @@ export function panelsTable(
 			...periods.map((p) => formatPeriod(p, locale))
 		],
 		rows
+	};
+}
+
+/**
+ * The key indicators over the years: the subject's yearly values against the median of its peers (the
+ * median's rows named `median`). Ratings are left out; so is an indicator the subject has no value of.
+ */
+export function keyPanels(
+	series: ReadonlyMap<string, readonly SeriesRow[]>,
+	dictionary: ReadonlyMap<string, Indicator>,
+	subject: string,
+	peers: readonly string[],
+	median: string
+): Panel[] {
+	return KEY_INDICATORS.map((c) => dictionary.get(c))
+		.filter((i): i is Indicator => !!i && i.unit !== 'rating')
+		.map((indicator) => {
+			const yearly = (series.get(indicator.code) ?? []).filter(
+				(r) => isYear(r.period) && peers.includes(r.unit)
+			);
+			return {
+				indicator,
+				rows: [...yearly.filter((r) => r.unit === subject), ...medianRows(yearly, median)]
+			};
+		})
+		.filter((p) => p.rows.some((r) => r.unit === subject));
+}
+
+/** The indicators the subject has no value of at all. */
+export function indicatorsWithoutData(
+	indicators: readonly Indicator[],
+	series: ReadonlyMap<string, readonly SeriesRow[]>,
+	subject: string
+): Indicator[] {
+	return indicators.filter((i) => !(series.get(i.code) ?? []).some((r) => r.unit === subject));
+}
+
+export interface CompletenessYear {
+	year: string;
+	/** Raw figures the reporting units were expected to give that year. */
+	expected: number;
+	/** The figures they did not give, by name (prefixed with the unit when several units report). */
+	missing: string[];
+}
+
+/**
+ * Completeness per year: the raw figures other units reported for a year and the `reporting` units (the
+ * subject, or the members of a merged unit) did not. `name` turns an indicator code into its name.
+ */
+export function completeness(
+	presence: readonly Presence[],
+	units: readonly string[],
+	reporting: readonly string[],
+	name: (code: string) => string
+): CompletenessYear[] {
+	const years = [...new Set(presence.map((p) => p.period))].sort();
+	const gaps = dataGaps(presence, units, years).filter((g) => reporting.includes(g.unit));
+	return years.map((year) => {
+		const list = gaps.filter((g) => g.period === year);
+		return {
+			year,
+			expected: list.reduce((n, g) => n + g.expected, 0),
+			missing: list.flatMap((g) =>
+				g.missing.map((c) => (reporting.length > 1 ? `${g.unit}: ${name(c)}` : name(c)))
+			)
+		};
+	});
+}
+
+/**
+ * The key panels as a chart card's parts: `chart` (the small multiples on screen, their description
+ * and table) and `source` (the same chart built for a PNG/SVG download with a title and footnote).
+ * `merged` adds the 2025 merge footnote; the median is drawn in the reference colour.
+ */
+export function keyPanelsChart(
+	panels: Panel[],
+	o: { subject: string; median: string; merged: boolean; colorOf: (unit: string) => string; title: string },
+	locale: Locale
+) {
+	const units = [o.subject, o.median];
+	const colorOf = (name: string) => (name === o.median ? REFERENCE_COLOR : o.colorOf(name));
+	const footnote = o.merged ? MERGE_FOOTNOTE[locale] : '';
+	return {
+		source: {
+			title: o.title,
+			footnote,
+			build: (x: { theme: ChartTheme; title: string; footnote: string }) =>
+				smallMultiplesOption(panels, {
+					locale,
+					theme: x.theme,
+					colorOf,
+					units,
+					title: x.title,
+					footnote: x.footnote || undefined
+				})
+		},
+		chart: {
+			option: smallMultiplesOption(panels, {
+				locale,
+				theme: 'screen',
+				colorOf,
+				units,
+				footnote: footnote || undefined
+			}),
+			label: describePanels(panels, locale),
+			table: panelsTable(panels, units, locale),
+			series: units,
+			height: `${panels.length > 3 ? 520 : 300}px`
+		}
 	};
 }
