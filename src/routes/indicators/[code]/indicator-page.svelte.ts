@@ -14,11 +14,18 @@ import { medianRows } from '$lib/model/median';
 import { inYearRange, isYear, periodsOf, previousYear, yearsOf } from '$lib/model/period';
 import type { SeriesRow } from '$lib/model/types';
 import { expectedMembers, groupingFor, TOWN_GROUP, unitsFor, type ViewMode } from '$lib/model/units';
-import { partialNotes } from './coverage';
-import { data } from './data.svelte';
-import { valueTable } from './indicator-view';
-import { MEDIAN_LABEL, MERGE_FOOTNOTE, MERGE_NOTE, TOWN_LABEL, townLabel, unitColors } from './labels';
-import { loadRatings, loadSeries, loadSources } from './loaders';
+import { partialNotes } from '$lib/views/coverage';
+import { data } from '$lib/views/data.svelte';
+import { valueTable } from '$lib/views/indicator-view';
+import {
+	MEDIAN_LABEL,
+	MERGE_FOOTNOTE,
+	MERGE_NOTE,
+	TOWN_LABEL,
+	townLabel,
+	unitColors
+} from '$lib/views/labels';
+import { loadRatings, loadSeries, loadSources } from '$lib/views/loaders';
 
 export class IndicatorPage {
 	readonly #choices: () => IndicatorChoices;
