@@ -3,15 +3,12 @@
  * Diacritics are stripped (NFD, combining marks removed) and đ/Đ, which are letters of their own rather
  * than d with a mark, become d; anything else that is not a letter or digit becomes one hyphen.
  */
+import { foldText } from '$lib/model/text';
 
 const MAX_LENGTH = 80;
 
 export function slugify(text: string, fallback = 'bieu-do'): string {
-	const slug = text
-		.normalize('NFD')
-		.replace(/\p{M}+/gu, '')
-		.replace(/[đĐ]/g, 'd')
-		.toLowerCase()
+	const slug = foldText(text)
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '');
 	const cut = slug.length > MAX_LENGTH ? slug.slice(0, MAX_LENGTH).replace(/-[^-]*$/, '') : slug;

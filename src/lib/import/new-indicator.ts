@@ -3,6 +3,7 @@
  * the Vietnamese name, unique against the dictionary), a unit of measure guessed from the name, and
  * the checks a person's input needs before it joins the dictionary.
  */
+import { foldText } from '$lib/model/text';
 import type { Indicator } from '$lib/model/types';
 import { defaultAggregation } from './dictionary-csv';
 import { clean, looseKey } from './normalise';
@@ -46,11 +47,7 @@ function takenKeys(dictionary: readonly Indicator[]): Set<string> {
 
 /** `Số vụ hòa giải` → `so_vu_hoa_giai`: ASCII, lowercase, `_` between words, starting with a letter. */
 export function slugCode(name: string): string {
-	const slug = name
-		.normalize('NFD')
-		.replace(/\p{M}+/gu, '')
-		.replace(/[đĐ]/g, 'd')
-		.toLowerCase()
+	const slug = foldText(name)
 		.replace(/[^a-z0-9]+/g, '_')
 		.replace(/^_+|_+$/g, '');
 	const cut = slug.length > MAX_CODE_LENGTH ? slug.slice(0, MAX_CODE_LENGTH).replace(/_[^_]*$/, '') : slug;

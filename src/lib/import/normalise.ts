@@ -1,6 +1,6 @@
 /** Text keys used for every comparison in the importer: case-, diacritics- and spacing-insensitive. */
+import { foldText } from '$lib/model/text';
 
-const COMBINING = /[\u0300-\u036f]/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 const SPACES = /\s+/g;
 const NOT_ALNUM = /[^a-z0-9]+/g;
@@ -11,15 +11,7 @@ const PARENTHETICAL = /\s*[([][^()[\]]*[)\]]\s*$/;
  * `Phường  Nguyễn Nghiêm` and its NFD form both give `phuong nguyen nghiem`.
  */
 export function normaliseKey(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(COMBINING, '')
-		.replace(INVISIBLE, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D')
-		.toLowerCase()
-		.replace(SPACES, ' ')
-		.trim();
+	return foldText(text.replace(INVISIBLE, '')).replace(SPACES, ' ').trim();
 }
 
 /** normaliseKey, then any run of punctuation becomes one space: `Phường/Xã` → `phuong xa`, `a_b` → `a b`. */

@@ -1,13 +1,8 @@
 /** Text search that ignores case and diacritics: `nguyen nghiem` finds `Nguyễn Nghiêm`, `duc` finds `Đức`. */
+import { foldText } from './text';
 
 export function foldSearch(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/đ/g, 'd')
-		.replace(/\s+/g, ' ')
-		.trim();
+	return foldText(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Every word of `query` occurs in one of `texts` (all folded); an empty query matches everything. */
