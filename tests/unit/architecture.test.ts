@@ -47,7 +47,7 @@ const imports = new Map(
 );
 
 /** One cycle of the graph, as a list of nodes, or null. */
-function findCycle(graph: Map<string, string[]>): string[] | null {
+function findCycle(graph: ReadonlyMap<string, readonly string[]>): string[] | null {
 	const state = new Map<string, 'open' | 'done'>();
 	const stack: string[] = [];
 	const visit = (node: string): string[] | null => {

@@ -10,7 +10,6 @@ export {
 	MISSING_COLOR,
 	SEQUENTIAL_GOOD,
 	SEQUENTIAL_NEUTRAL,
-	DIVERGING,
 	makeColorOf,
 	textColorOn,
 	DARK_TEXT,

@@ -54,18 +54,6 @@ export const SEQUENTIAL_NEUTRAL: readonly string[] = [
 	'#6A51A3',
 	'#4A1486'
 ];
-/** Diverging (ColorBrewer PuOr, colour-blind safe): low → orange, middle → near white, high → purple. */
-export const DIVERGING: readonly string[] = [
-	'#B35806',
-	'#E08214',
-	'#FDB863',
-	'#FEE0B6',
-	'#F7F7F7',
-	'#D8DAEB',
-	'#B2ABD2',
-	'#8073AC',
-	'#542788'
-];
 
 /** Stable colours: a unit's colour is fixed by its position in `units` (the full unit list, not the shown subset). */
 export function makeColorOf(units: readonly string[]): (unit: string) => string {

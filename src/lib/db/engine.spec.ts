@@ -6,7 +6,7 @@ afterEach(() => {
 	vi.unstubAllGlobals();
 });
 
-describe('breaks for the page', () => {
+describe('yielding to the main thread', () => {
 	it('says a long loop is due for a break once the time has passed, and then not again at once', () => {
 		vi.useFakeTimers({ toFake: ['performance'] });
 		const due = every(25);

@@ -37,9 +37,10 @@ export function dropSoon(e: Engine, name: string): void {
 }
 
 /**
- * A break for the page: what follows runs in a later task. `scheduler.yield()` where the browser has it
- * (the page paints and handles input, then this continues first); a `setTimeout(0)` otherwise — which
- * browsers stretch to 4 ms once timeouts nest, 0.1 s over a loop that breaks 25 times.
+ * Yields to the main thread: what follows runs in a later task, so the page can paint and answer
+ * input. `scheduler.yield()` where the browser has it (this continues first, before other tasks); a
+ * `setTimeout(0)` otherwise — which browsers stretch to 4 ms once timeouts nest, 0.1 s over a loop
+ * that yields 25 times.
  */
 export const nextTask = (): Promise<void> => {
 	const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -87,7 +88,7 @@ export async function toPlainRows(table: ArrowTable, rowsPerStep = 8192): Promis
 	let offset = 0;
 	let sinceBreak = 0;
 	for (const batch of table.batches) {
-		// A large result is read in steps, with a break for the page between them.
+		// A large result is read in steps, yielding to the main thread between them.
 		if (sinceBreak >= rowsPerStep) {
 			await nextTask();
 			sinceBreak = 0;

@@ -9,8 +9,7 @@ import {
 	emptyFile,
 	moveItem,
 	moveSlide,
-	moveSlideDown,
-	moveSlideUp,
+	moveSlideBy,
 	removeSlide,
 	renameDeck,
 	selectDeck,
@@ -116,10 +115,10 @@ describe('slides', () => {
 
 	it('moves slides up, down and to an index, clamped', () => {
 		const file = sample();
-		expect(order(moveSlideUp(file, 'q4', 'b'))).toEqual(['b', 'a', 'c']);
-		expect(order(moveSlideUp(file, 'q4', 'a'))).toEqual(['a', 'b', 'c']);
-		expect(order(moveSlideDown(file, 'q4', 'b'))).toEqual(['a', 'c', 'b']);
-		expect(order(moveSlideDown(file, 'q4', 'c'))).toEqual(['a', 'b', 'c']);
+		expect(order(moveSlideBy(file, 'q4', 'b', -1))).toEqual(['b', 'a', 'c']);
+		expect(order(moveSlideBy(file, 'q4', 'a', -1))).toEqual(['a', 'b', 'c']);
+		expect(order(moveSlideBy(file, 'q4', 'b', 1))).toEqual(['a', 'c', 'b']);
+		expect(order(moveSlideBy(file, 'q4', 'c', 1))).toEqual(['a', 'b', 'c']);
 		expect(order(moveSlide(file, 'q4', 'a', 2))).toEqual(['b', 'c', 'a']);
 		expect(order(moveSlide(file, 'q4', 'c', -5))).toEqual(['c', 'a', 'b']);
 		expect(order(moveSlide(file, 'q4', 'zz', 0))).toEqual(['a', 'b', 'c']);
@@ -129,7 +128,7 @@ describe('slides', () => {
 	it('never changes the file it is given', () => {
 		const file = sample();
 		const copy = structuredClone(file);
-		moveSlideDown(file, 'q4', 'a');
+		moveSlideBy(file, 'q4', 'a', 1);
 		setSlideNote(file, 'q4', 'a', 'x');
 		removeSlide(file, 'q4', 'a');
 		deleteDeck(file, 'q4');

@@ -184,11 +184,6 @@ export function moveSlideBy(file: DeckFile, deckId: string, slideId: string, by:
 	return index < 0 ? file : moveSlide(file, deckId, slideId, index + by);
 }
 
-export const moveSlideUp = (file: DeckFile, deckId: string, slideId: string) =>
-	moveSlideBy(file, deckId, slideId, -1);
-export const moveSlideDown = (file: DeckFile, deckId: string, slideId: string) =>
-	moveSlideBy(file, deckId, slideId, 1);
-
 export function setSlideTitle(file: DeckFile, deckId: string, slideId: string, title: string): DeckFile {
 	return withSlide(file, deckId, slideId, (s) => ({ ...s, title: cleanText(title) }));
 }

@@ -1,7 +1,7 @@
 /** The indicator dictionary (data/indicators.csv) → Indicator[], with row-level findings. */
 import type { Aggregation, Indicator, IndicatorKind } from '$lib/model/types';
 import type { IssueLog } from './issues';
-import { parseBool, records, splitList } from './lists';
+import { parseBool, records, splitList } from './reference-rows';
 import { COUNT_UNITS } from './rules';
 
 const CODE = /^[a-z][a-z0-9_]*$/;

@@ -4,7 +4,7 @@
  */
 import type { Indicator } from '$lib/model/types';
 import { matchIndicator } from './indicators';
-import { CANONICAL_HEADER as CANONICAL } from './canonical';
+import { CANONICAL_HEADER as CANONICAL } from './export-csv';
 import { clean, looseKey, stripParenthetical } from './normalise';
 import { scanPeriod } from './period';
 import type { ImportShape } from './types';

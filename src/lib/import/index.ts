@@ -21,9 +21,9 @@ export { parsePeriod, scanPeriod, periodInterval, type PeriodScan } from './peri
 export { normaliseKey, looseKey } from './normalise';
 export { matchUnit, prepareUnitIndex, unitCoreKey, unitMatcher, type UnitMatch } from './units';
 export { matchIndicator, type IndicatorMatch } from './indicators';
-export { toCanonicalCsv, formatValue, neutralise, CANONICAL_HEADER } from './canonical';
-export { parseDictionaryCsv, parseUnitsCsv } from './lists-csv';
-export { toDictionaryCsv, toUnitsCsv } from './lists-export';
+export { toCanonicalCsv, formatValue, neutralise, CANONICAL_HEADER } from './export-csv';
+export { parseDictionaryCsv, parseUnitsCsv } from './reference-text';
+export { toDictionaryCsv, toUnitsCsv } from './reference-export';
 export { MESSAGES, type MessageArgs } from './messages';
 export { IssueLog } from './issues';
 export { QUALIFIER_WORDS } from './observations';

@@ -1,7 +1,7 @@
 /** The unit list (data/units.csv) → Unit[], with row-level findings. */
 import type { Unit } from '$lib/model/types';
 import type { IssueLog } from './issues';
-import { records, splitList } from './lists';
+import { records, splitList } from './reference-rows';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -4,7 +4,7 @@
  * definition card.
  */
 import { rankChanges, rankRows } from '$lib/charts';
-import { formatPeriod, formatRankChange, formatRate, formatValue, MISSING, type Locale } from '$lib/format';
+import { formatPeriod, formatRankChange, formatRate, MISSING, type Locale } from '$lib/format';
 import { FormulaError, parseFormula } from '$lib/model/formula';
 import type { Aggregation, Indicator, SeriesRow } from '$lib/model/types';
 import type { TableColumn, TableRow } from '$lib/components/data-table';
@@ -144,15 +144,4 @@ export function formulaParts(formula: string, dictionary: Map<string, Indicator>
 		else parts.push({ text: m[2].replace(/\*/g, '×').replace(/\//g, '÷').replace(/-/g, '−') });
 	}
 	return parts;
-}
-
-/** The latest value of a group's series, formatted with its parts (the definition card's summary). */
-export function latestText(rows: readonly SeriesRow[], indicator: Indicator, locale: Locale = 'vi'): string {
-	const last = [...rows]
-		.filter((r) => /^\d{4}$/.test(r.period))
-		.sort((a, b) => (a.period < b.period ? -1 : 1))
-		.at(-1);
-	return last
-		? `${formatPeriod(last.period, locale)}: ${formatRate(last, indicator, { locale, place: 'tooltip' })}`
-		: formatValue(indicator, null, '', { locale, place: 'table' });
 }

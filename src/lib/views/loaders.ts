@@ -4,7 +4,6 @@
  * back to an indicator or a set of units asks DuckDB nothing).
  */
 import {
-	observationCount,
 	observationFacets,
 	observations,
 	presence,
@@ -68,10 +67,6 @@ export function loadFacets() {
 
 export function loadObservations(filter: ObservationFilter, limit?: number) {
 	return observations(store(), filter, limit);
-}
-
-export function countObservations(filter: ObservationFilter) {
-	return observationCount(store(), filter);
 }
 
 export function runConsole(sql: string) {

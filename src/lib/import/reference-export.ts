@@ -3,7 +3,7 @@
  * data/units.csv (UTF-8 with BOM, neutralised cells), so an exported list imports back as it was.
  */
 import type { Indicator, Unit } from '$lib/model/types';
-import { neutralise, quote } from './canonical';
+import { neutralise, quote } from './export-csv';
 
 const line = (cells: string[]) => cells.map((c) => quote(neutralise(c))).join(',');
 const csv = (header: string[], rows: string[][]) =>

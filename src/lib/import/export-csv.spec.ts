@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '$lib/model/types';
-import { formatValue, neutralise, toCanonicalCsv } from './canonical';
+import { formatValue, neutralise, toCanonicalCsv } from './export-csv';
 
 const obs = (o: Partial<Observation>): Observation => ({
 	unit: 'Nguyễn Nghiêm',
