@@ -7,7 +7,9 @@ export const CSP_DIRECTIVES = {
 	'default-src': ['self'],
 	// DuckDB-wasm compiles WebAssembly; nothing else is evaluated.
 	'script-src': ['self', 'wasm-unsafe-eval'],
-	'connect-src': ['self'],
+	// data: and blob: never leave the machine: Vite inlines small bundled files (units.csv) as data: URLs
+	// and the app reads them with fetch.
+	'connect-src': ['self', 'data:', 'blob:'],
 	'worker-src': ['self', 'blob:'],
 	'img-src': ['self', 'data:', 'blob:'],
 	'font-src': ['self', 'data:'],

@@ -21,7 +21,8 @@ export function findPgBin() {
 	return versions.length ? join(root, versions[0], 'bin') : null;
 }
 
-function freePort() {
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort() {
 	return new Promise((resolve, reject) => {
 		const s = createServer();
 		s.once('error', reject);

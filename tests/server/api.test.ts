@@ -74,7 +74,7 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 		const csp = page.headers.get('content-security-policy') ?? '';
 		expect(csp).toContain("default-src 'self'");
 		expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
-		expect(csp).toContain("connect-src 'self'");
+		expect(csp).toContain("connect-src 'self' data: blob:;");
 		expect(csp).toContain("frame-ancestors 'none'");
 		expect(csp).not.toContain("'unsafe-eval'");
 		expect(page.headers.get('x-content-type-options')).toBe('nosniff');

@@ -7,6 +7,8 @@ import { migrate, openDatabase, type Database } from './db';
 import { ensureAdmin } from './auth';
 import { Changes } from './events';
 import { seedIfEmpty } from './store';
+import { writePidFile } from './pidfile';
+import { mkdirSync } from 'node:fs';
 
 export interface ServerContext {
 	config: ServerConfig;
@@ -30,6 +32,8 @@ async function start(): Promise<ServerContext> {
 				`        ${host}/login?setup=${admin.setupToken}`
 		);
 	} else if (admin) console.log('[chiso] Created user `admin` with CHISO_ADMIN_PASSWORD.');
+	mkdirSync(cfg.dataDir, { recursive: true });
+	writePidFile(cfg.dataDir);
 	const changes = new Changes();
 	if (cfg.databaseUrl) await changes.listen(cfg.databaseUrl);
 	console.log(`[chiso] Database: ${database.kind === 'sqlite' ? database.file : 'PostgreSQL'}`);

@@ -141,17 +141,27 @@ export async function updateUser(
 	});
 }
 
+async function hasAdmin(db: Kysely<DB>): Promise<boolean> {
+	const row = await db
+		.selectFrom('users')
+		.select('id')
+		.where('role', '=', 'admin')
+		.limit(1)
+		.executeTakeFirst();
+	return !!row;
+}
+
 /**
- * A fresh workspace gets its first admin: with CHISO_ADMIN_PASSWORD the user `admin` is created; without
+ * A workspace without an admin (a fresh one) gets its first: with CHISO_ADMIN_PASSWORD the user `admin` is created; without
  * it a one-time setup token is stored (hashed) and returned, for the log line /login?setup=TOKEN.
  */
 export async function ensureAdmin(
 	db: Kysely<DB>,
 	adminPassword: string | null
 ): Promise<{ created: 'admin' } | { setupToken: string } | null> {
-	const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-	if (any) return null;
-	if (adminPassword) {
+	if (await hasAdmin(db)) return null;
+	const named = await db.selectFrom('users').select('id').where('login', '=', 'admin').executeTakeFirst();
+	if (adminPassword && !named) {
 		await createUser(db, { login: 'admin', role: 'admin', password: adminPassword, by: null });
 		return { created: 'admin' };
 	}
@@ -177,8 +187,7 @@ export async function completeSetup(
 		.where('id', '=', 1)
 		.executeTakeFirst();
 	if (!w?.setup_token_hash || w.setup_token_hash !== sha256(token)) return null;
-	const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-	if (any) return null;
+	if (await hasAdmin(db)) return null;
 	const user = await createUser(db, { login: 'admin', role: 'admin', password, by: null });
 	await db.updateTable('workspace').set({ setup_token_hash: null }).where('id', '=', 1).execute();
 	return user;
