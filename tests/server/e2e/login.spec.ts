@@ -16,15 +16,17 @@ test('a page without a session goes to /login, which has the three test hooks', 
 	await expect(page.getByTestId('login-submit')).toBeVisible();
 });
 
-test('a wrong password shows an error in Vietnamese and English', async ({ page }) => {
+test('a wrong password shows an error, in Vietnamese and, after the toggle, in English', async ({ page }) => {
 	await page.goto('/login');
 	await page.getByTestId('login-user').fill('admin');
 	await page.getByTestId('login-password').fill('not-the-password');
 	await page.getByTestId('login-submit').click();
 	const error = page.getByTestId('login-error');
 	await expect(error).toBeVisible();
-	await expect(error).toContainText('Sai tên đăng nhập hoặc mật khẩu');
-	await expect(error).toContainText('Wrong login or password');
+	await expect(error).toHaveText('Sai tên đăng nhập hoặc mật khẩu.');
+	await page.getByTestId('lang-toggle').click();
+	await expect(error).toHaveText('Wrong login or password.');
+	await expect(page.getByTestId('login-submit')).toHaveText('Log in');
 	await expect(page).toHaveURL(/\/login/);
 });
 
