@@ -9,7 +9,7 @@ export default defineConfig({
 	build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
 	server: { fs: { allow: ['data'] } },
 	test: {
-		include: ['src/**/*.spec.ts', 'tests/unit/**/*.test.ts'],
+		include: ['src/**/*.spec.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 60_000
