@@ -5,23 +5,11 @@
  * string-built SQL.
  */
 import type { Indicator } from '$lib/model/types';
+import { DICTIONARY_HEADER } from '$lib/import';
 import type { Engine } from './engine';
 
 /** The indicators table's columns as a dictionary is staged from CSV (categories `|`-joined), and their types. */
-export const INDICATOR_COLUMNS = [
-	'code',
-	'name_vi',
-	'name_en',
-	'unit',
-	'kind',
-	'formula',
-	'aggregation',
-	'higher_is_better',
-	'group',
-	'categories',
-	'notes_vi',
-	'notes_en'
-];
+export const INDICATOR_COLUMNS = DICTIONARY_HEADER;
 export const INDICATOR_TYPES = `{${INDICATOR_COLUMNS.map(
 	(c) => `'${c}': '${c === 'higher_is_better' ? 'BOOLEAN' : 'VARCHAR'}'`
 ).join(', ')}}`;

@@ -23,7 +23,7 @@ export { matchUnit, prepareUnitIndex, unitCoreKey, unitMatcher, type UnitMatch }
 export { matchIndicator, type IndicatorMatch } from './indicators';
 export { toCanonicalCsv, formatValue, neutralise, CANONICAL_HEADER } from './export-csv';
 export { parseDictionaryCsv, parseUnitsCsv } from './reference-text';
-export { toDictionaryCsv, toUnitsCsv } from './reference-export';
+export { DICTIONARY_HEADER, toDictionaryCsv, toUnitsCsv } from './reference-export';
 export { MESSAGES, type MessageArgs } from './messages';
 export { IssueLog } from './issues';
 export { QUALIFIER_WORDS } from './observations';

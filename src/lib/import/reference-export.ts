@@ -9,6 +9,7 @@ const line = (cells: string[]) => cells.map((c) => quote(neutralise(c))).join(',
 const csv = (header: string[], rows: string[][]) =>
 	'\uFEFF' + [header.join(','), ...rows.map(line)].join('\r\n') + '\r\n';
 
+/** The dictionary's columns, in order: its CSV file's header and the indicators table's columns. */
 export const DICTIONARY_HEADER = [
 	'code',
 	'name_vi',
