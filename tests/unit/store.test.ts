@@ -353,7 +353,8 @@ describe('commit and undo', () => {
 			if (sql.startsWith('CHECKPOINT')) checkpoints.push(performance.now());
 			return run(sql, params);
 		};
-		const quiet = 150;
+		// Long enough that one query on a busy 2-core machine never looks like a quiet moment.
+		const quiet = 300;
 		const s = await StoreClass.open(engine, { compactAfterMs: quiet });
 		const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 		let lastQuery = 0;

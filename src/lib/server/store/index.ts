@@ -1,13 +1,6 @@
 /** The workspace store: imports, undo, snapshot, changes, decks, seed. Server only. */
-export {
-	commitImport,
-	undoImport,
-	listImports,
-	type CommitResult,
-	type UndoResult,
-	type ImportEntry,
-	type LaterChange
-} from './imports';
+export { commitImport, listImports, type CommitResult, type ImportEntry } from './imports';
+export { undoImport, type UndoResult, type LaterChange } from './undo';
 export {
 	snapshot,
 	changesSince,
