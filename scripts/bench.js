@@ -13,7 +13,10 @@
  * of that File, and the same pipeline given bytes in memory against the bare read of those bytes.
  * Options: --no-build (reuse build-bench/), --sizes=10000,100000 (import sizes), --runs=40,
  * --trace (list every DuckDB call of each size's last import with its time), --no-redraw (imports only),
- * --port=4391.
+ * --port=4391, --no-server (skip 3.).
+ * 3. the server's save (100k, 1M rows) against a bare bulk insert into the same database, SQLite and
+ *    PostgreSQL (CHISO_TEST_DATABASE_URL): scripts/bench-server.ts; the commit → follower event time is
+ *    printed by the fault tests (tests/server/faults.test.ts, `[faults]` lines).
  * Results are also written to bench/results/latest.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -346,6 +349,16 @@ try {
 } finally {
 	await browser.close();
 	server.kill();
+}
+// 3. The server's save against a bare bulk insert of the same rows, same database, same run (SQLite,
+// and PostgreSQL when CHISO_TEST_DATABASE_URL is set): scripts/bench-server.ts. --no-server skips it,
+// --server-sizes=100000 changes the sizes.
+if (!('no-server' in args)) {
+	console.log('\nserver save against a bare bulk insert (scripts/bench-server.ts)');
+	const pg = process.env.CHISO_TEST_DATABASE_URL ? [`--pg=${process.env.CHISO_TEST_DATABASE_URL}`] : [];
+	spawnSync('npx', ['tsx', 'scripts/bench-server.ts', args['server-sizes'] ?? '100000,1000000', ...pg], {
+		stdio: 'inherit'
+	});
 }
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));

@@ -50,6 +50,9 @@ export const str =
 	(opts: { max?: number; min?: number; pattern?: RegExp } = {}): Check<string> =>
 	(v, path) => {
 		if (typeof v !== 'string') return fail(path, 'cần một chuỗi ký tự.', 'must be a string.');
+		// PostgreSQL's text cannot hold U+0000 (it would fail as a 500 there and pass on SQLite): refused alike.
+		if (v.includes('\u0000'))
+			return fail(path, 'chứa ký tự NUL (U+0000).', 'contains a NUL character (U+0000).');
 		if (v.length < (opts.min ?? 0)) return fail(path, 'quá ngắn.', 'is too short.');
 		if (v.length > (opts.max ?? 10_000)) return fail(path, 'quá dài.', 'is too long.');
 		if (opts.pattern && !opts.pattern.test(v)) return fail(path, 'không đúng dạng.', 'has the wrong form.');
