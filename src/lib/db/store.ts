@@ -179,13 +179,13 @@ export class Store {
 	/** Put rows in a temp table `name` through one bulk `read_csv`. */
 	private async stage(name: string, columns: string[], types: string, rows: Record<string, unknown>[]) {
 		const file = `stage-${++this.files}.csv`;
-		await this.engine.registerFile(file, rowsToCsv(columns, rows));
+		const path = await this.engine.registerFile(file, rowsToCsv(columns, rows));
 		try {
 			await this.engine.run(
-				`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${types})`
+				`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_csv('${path}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${types})`
 			);
 		} finally {
-			dropSoon(this.engine, file);
+			dropSoon(this.engine, path);
 		}
 	}
 
