@@ -112,7 +112,10 @@ class DataSession {
 				this.restored = false;
 				await this.changed(false);
 				await workspace.keep(store, version);
-				if (announce && !this.own.has(version)) this.notice = await this.noticeOf(version);
+				if (!announce) return;
+				const notice = await this.noticeOf(version);
+				// A save of this page's own whose event came before its answer: nothing to announce.
+				if (!this.own.has(version)) this.notice = notice;
 			} catch (e) {
 				if (e instanceof Offline) this.offline = true;
 				else console.warn('workspace refresh failed:', e);

@@ -65,6 +65,7 @@ test('a staff member saves, the leader sees it without reloading, cannot save, a
 	await expect(notice).toContainText(`linh: ${FILE}`, { timeout: 10_000 });
 	await expect(notice).toContainText(/Dữ liệu mới lúc \d\d\/\d\d\/\d{4}\s\d\d:\d\d/);
 	await expect(await trendRow(leader, 'Phổ An')).toContainText('987');
+	await leader.evaluate(() => window.scrollTo(0, 0));
 	await leader.screenshot({ path: 'test-results/server/workspace-notice-1366.png' });
 	await leader.setViewportSize({ width: 390, height: 844 });
 	await leader.screenshot({ path: 'test-results/server/workspace-notice-390.png' });
