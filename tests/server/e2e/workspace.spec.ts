@@ -3,7 +3,7 @@
  * page follows without reloading (the notice and the new figure), the leader cannot save (the button is
  * not there, the API answers 403), and the staff member's undo reaches the leader too.
  */
-import { expect, request, test, type Browser, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD } from '../../../playwright.server.config';
 
 const STAFF = { login: 'linh', password: 'staff-password-1', role: 'staff' };
@@ -11,10 +11,24 @@ const LEADER = { login: 'hung', password: 'leader-password-1', role: 'leader' };
 const FILE = 'pho-an-2024.csv';
 const CSV = 'unit,period,indicator,value\nPhổ An,2024,petition_cases_received,987\n';
 
+/** The admin's API session, with the staff member and the leader created (once for the file). */
+async function adminWithUsers(baseURL: string): Promise<APIRequestContext> {
+	const admin = await request.newContext({ baseURL });
+	expect((await admin.post('/api/login', { data: { login: 'admin', password: ADMIN_PASSWORD } })).ok()).toBe(
+		true
+	);
+	for (const user of [STAFF, LEADER])
+		expect([201, 409]).toContain((await admin.post('/api/users', { data: user })).status());
+	return admin;
+}
+
 async function loggedIn(browser: Browser, baseURL: string, who: { login: string; password: string }) {
 	const context = await browser.newContext({ baseURL });
 	const page = await context.newPage();
 	await page.goto('/login');
+	// The login page does not wait for DuckDB: it never opens the data.
+	await expect(page.getByTestId('login-user')).toBeVisible();
+	await expect(page.getByTestId('loading')).toHaveCount(0);
 	await page.getByTestId('login-user').fill(who.login);
 	await page.getByTestId('login-password').fill(who.password);
 	await page.getByTestId('login-submit').click();
@@ -147,4 +161,56 @@ test('offline, the last copy opens read-only with a badge; the notice and badge 
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.screenshot({ path: 'test-results/server/workspace-offline-390.png' });
 	await page.context().close();
+});
+
+test('a save made on an old version is refused (409): the page shows the differences again, then saves', async ({
+	browser,
+	baseURL
+}) => {
+	const admin = await adminWithUsers(baseURL!);
+	const staff = await loggedIn(browser, baseURL!, STAFF);
+	await staff.getByRole('link', { name: 'Nhập dữ liệu' }).click();
+	const mine = 'unit,period,indicator,value\nPhổ Châu,2024,petition_cases_received,555\n';
+	await staff
+		.getByTestId('file-input')
+		.setInputFiles({ name: 'chau.csv', mimeType: 'text/csv', buffer: Buffer.from(mine) });
+	await expect(staff.getByTestId('import-diff')).toHaveAttribute('data-changed', '1');
+
+	// Meanwhile someone else saves the same cell.
+	const { version } = await (await admin.get('/api/health')).json();
+	const other = await admin.post('/api/imports', {
+		data: {
+			baseVersion: version,
+			files: [
+				{
+					name: 'other.csv',
+					hash: 'a'.repeat(64),
+					rows: [
+						{
+							unit: 'Phổ Châu',
+							period: '2024',
+							indicator: 'petition_cases_received',
+							value: 444,
+							qualifier: ''
+						}
+					]
+				}
+			]
+		}
+	});
+	expect(other.status()).toBe(200);
+
+	await staff.getByTestId('import-commit').click();
+	await expect(staff.getByTestId('save-conflict')).toBeVisible();
+	await expect(staff.getByTestId('import-saved')).toHaveCount(0);
+	// The differences are computed again against the new figures (444 → 555), then saved on purpose.
+	await expect(staff.getByTestId('import-diff')).toHaveAttribute('data-changed', '1');
+	await staff.getByText('Xem các giá trị thay đổi').first().click();
+	await expect(staff.locator('table.changes')).toContainText('444');
+	await staff.getByTestId('import-commit').click();
+	await expect(staff.getByTestId('import-saved')).toBeVisible();
+	const csv = await (await admin.get('/api/workspace?format=csv')).text();
+	expect(csv).toContain('Phổ Châu,2024,petition_cases_received,555');
+	await admin.dispose();
+	await staff.context().close();
 });
