@@ -81,10 +81,13 @@ class DataSession {
 				if (!opened.restored) void workspace.keep(store, opened.version);
 				// The kept copy opened at once; now ask whether the workspace moved on, and follow it.
 				void this.refresh(false);
-				workspace.follow((v) => {
-					if (v !== this.workspaceVersion) void this.refresh(true);
-					else if (this.offline) void this.refresh(false);
-				});
+				workspace.follow(
+					(v) => {
+						if (v !== this.workspaceVersion) void this.refresh(true);
+						else if (this.offline) void this.refresh(false);
+					},
+					() => (this.offline = true)
+				);
 			}
 			return store;
 		} catch (e) {

@@ -174,7 +174,7 @@ export function serverWorkspace(): Workspace {
 			if (!res.ok) return [];
 			return ((await res.json()) as { imports: ImportEntry[] }).imports;
 		},
-		follow(onVersion) {
+		follow(onVersion, onLost) {
 			let poll: ReturnType<typeof setInterval> | undefined;
 			const stopPolling = () => {
 				clearInterval(poll);
@@ -183,6 +183,7 @@ export function serverWorkspace(): Workspace {
 			const startPolling = () => {
 				poll ??= setInterval(async () => {
 					const res = await fetch('/api/health', { credentials: 'same-origin' }).catch(() => null);
+					if (!res) onLost?.();
 					const body = res?.ok ? ((await res.json().catch(() => null)) as { version?: number } | null) : null;
 					if (typeof body?.version === 'number') onVersion(body.version);
 				}, POLL_MS);

@@ -92,8 +92,11 @@ export interface Workspace {
 	commit(store: Store, files: CommitFile[], options: CommitOptions): Promise<CommitAnswer>;
 	undo(store: Store, id: number): Promise<UndoAnswer>;
 	imports(store: Store): Promise<ImportEntry[]>;
-	/** Calls `onVersion` with each new version the workspace reaches; returns the way to stop. */
-	follow(onVersion: (version: number) => void): () => void;
+	/**
+	 * Calls `onVersion` with each new version the workspace reaches, and `onLost` when the server stops
+	 * answering; returns the way to stop.
+	 */
+	follow(onVersion: (version: number) => void, onLost?: () => void): () => void;
 	/** Who is signed in; null without accounts (local) or session. */
 	me(): Promise<Me | null>;
 	logout(): Promise<void>;
