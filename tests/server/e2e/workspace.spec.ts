@@ -214,3 +214,24 @@ test('a save made on an old version is refused (409): the page shows the differe
 	await admin.dispose();
 	await staff.context().close();
 });
+
+test("the data page's SQL console cannot reach another host: DuckDB refuses, no request leaves", async ({
+	browser,
+	baseURL
+}) => {
+	await adminWithUsers(baseURL!).then((a) => a.dispose());
+	const page = await loggedIn(browser, baseURL!, LEADER);
+	const requests: string[] = [];
+	page.on('request', (r) => requests.push(r.url()));
+	await page.getByRole('link', { name: 'Dữ liệu', exact: true }).click();
+	await page.getByTestId('sql-input').fill("SELECT * FROM read_csv('https://example.com/x.csv')");
+	await page.getByTestId('sql-run').click();
+	const error = page.getByTestId('sql-error');
+	await expect(error).toBeVisible();
+	await expect(error).toContainText('file system operations are disabled by configuration');
+	await page.getByTestId('sql-input').fill('SELECT count(*) AS n FROM observations');
+	await page.getByTestId('sql-run').click();
+	await expect(page.getByTestId('sql-summary')).toBeVisible();
+	expect(requests.filter((u) => !u.startsWith('http://127.0.0.1:'))).toEqual([]);
+	await page.context().close();
+});
