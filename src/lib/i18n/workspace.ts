@@ -16,10 +16,8 @@ export const workspaceVi = {
 	'ws.role.leader': 'lãnh đạo',
 	'ws.conflict':
 		'Trong lúc bạn xem, một người khác đã lưu dữ liệu. Khác biệt bên dưới đã được tính lại theo số liệu mới — hãy xem lại rồi bấm Lưu.',
-	'ws.refused': 'Máy chủ kiểm tra lại và từ chối; không lưu gì:',
 	'ws.readOnly': 'Chỉ đọc: không lưu được khi ngoại tuyến.',
 	'ws.leaderNoSave': 'Vai trò lãnh đạo chỉ xem số liệu; cán bộ nhập liệu mới lưu được.',
-	'ws.serverOnlyObservations': 'Trên máy chủ, chỉ quản trị thay được từ điển chỉ tiêu và danh sách đơn vị.',
 	'ws.undoKept': 'Đã hoàn tác. {n} ô đã được một lần nhập sau thay đổi nên giữ giá trị đó:',
 	'ws.undoDone': 'Đã hoàn tác lần nhập #{id}.',
 	'ws.by': 'Người nhập',
@@ -41,10 +39,8 @@ export const workspaceEn: Record<WorkspaceKey, string> = {
 	'ws.role.leader': 'leader',
 	'ws.conflict':
 		'While you were looking, someone else saved data. The differences below were computed again against the new figures — look at them, then Save.',
-	'ws.refused': 'The server checked again and refused; nothing was saved:',
 	'ws.readOnly': 'Read-only: nothing can be saved while offline.',
 	'ws.leaderNoSave': 'Leaders view the figures; staff members save imports.',
-	'ws.serverOnlyObservations': 'On the server, only an admin replaces the dictionary and the unit list.',
 	'ws.undoKept': 'Undone. {n} cells were changed by a later import and keep that value:',
 	'ws.undoDone': 'Import #{id} undone.',
 	'ws.by': 'By',
