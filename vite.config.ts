@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// Which workspace the browser talks to (src/lib/workspace): the server's unless this is the static build.
+	define: { __CHISO_SERVER__: JSON.stringify(!process.env.CHISO_STATIC) },
 	// duckdb-wasm ships its own worker and wasm, loaded through `?url`; do not pre-bundle it.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	worker: { format: 'es' },

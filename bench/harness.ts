@@ -200,11 +200,11 @@ export async function bareReadCsv(url: string, { fromFile = false } = {}) {
 	await new Promise((r) => setTimeout(r, 0));
 	const t0 = now();
 	await store.exclusive(async () => {
-		await store.engine.registerFile('bare.csv', source);
+		const path = await store.engine.registerFile('bare.csv', source);
 		await store.engine.run(
-			`CREATE OR REPLACE TEMP TABLE bare AS SELECT * FROM read_csv('bare.csv', header = true)`
+			`CREATE OR REPLACE TEMP TABLE bare AS SELECT * FROM read_csv('${path}', header = true)`
 		);
-		await store.engine.dropFile('bare.csv');
+		await store.engine.dropFile(path);
 	});
 	const ms = now() - t0;
 	await store.query('DROP TABLE bare');

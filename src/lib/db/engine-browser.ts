@@ -5,7 +5,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { safetySettings, type Engine } from './engine';
+import { FILES_DIR, safetySettings, type Engine } from './engine';
 import { statementRunner } from './statements';
 
 export async function createBrowserEngine(): Promise<Engine> {
@@ -19,21 +19,24 @@ export async function createBrowserEngine(): Promise<Engine> {
 	return {
 		run: statements.run,
 		async registerFile(name, data) {
+			const path = FILES_DIR + name;
 			if (data instanceof Blob)
-				await db.registerFileHandle(name, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
-			else await db.registerFileBuffer(name, data);
+				await db.registerFileHandle(path, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+			else await db.registerFileBuffer(path, data);
+			return path;
 		},
 		async createFile(name) {
-			await db.registerEmptyFileBuffer(name);
-			return name;
+			const path = FILES_DIR + name;
+			await db.registerEmptyFileBuffer(path);
+			return path;
 		},
 		async takeFile(path) {
 			const bytes = await db.copyFileToBuffer(path);
 			await db.dropFile(path);
 			return bytes;
 		},
-		async dropFile(name) {
-			await db.dropFile(name);
+		async dropFile(path) {
+			await db.dropFile(path);
 		},
 		async close() {
 			await statements.clear();

@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { safetySettings, type Engine } from './engine';
+import { FILES_DIR, safetySettings, type Engine } from './engine';
 import { statementRunner } from './statements';
 
 export async function createNodeEngine(): Promise<Engine> {
@@ -24,12 +24,15 @@ export async function createNodeEngine(): Promise<Engine> {
 	await db.instantiate();
 	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = db.connect();
-	for (const s of safetySettings('http://127.0.0.1')) conn.query(s);
+	// COPY … TO writes to Node's temp folder here (createFile): the one other folder DuckDB may touch.
+	for (const s of safetySettings('http://127.0.0.1', [FILES_DIR, join(tmpdir(), '/')])) conn.query(s);
 	const statements = statementRunner(conn);
 	return {
 		run: statements.run,
 		async registerFile(name, data) {
-			db.registerFileBuffer(name, data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data);
+			const path = FILES_DIR + name;
+			db.registerFileBuffer(path, data instanceof Blob ? new Uint8Array(await data.arrayBuffer()) : data);
+			return path;
 		},
 		async createFile(name) {
 			// Node's runtime writes COPY output to the real file system.
@@ -40,8 +43,8 @@ export async function createNodeEngine(): Promise<Engine> {
 			rmSync(path, { force: true });
 			return bytes;
 		},
-		async dropFile(name) {
-			db.dropFile(name);
+		async dropFile(path) {
+			db.dropFile(path);
 		},
 		async close() {
 			await statements.clear();

@@ -16,11 +16,13 @@ export interface Engine {
 	 */
 	run(sql: string, params?: Param[]): Promise<Row[]>;
 	/**
-	 * Make a file readable by `read_csv('name')`: a Blob (a file the person chose) is read where DuckDB
-	 * runs, bytes are handed over (in the browser they move to DuckDB's worker and are left empty here).
+	 * Make a file readable by `read_csv(path)`; returns that path (the name inside the app's one allowed
+	 * folder, FILES_DIR). A Blob (a file the person chose) is read where DuckDB runs, bytes are handed
+	 * over (in the browser they move to DuckDB's worker and are left empty here).
 	 */
-	registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
-	dropFile(name: string): Promise<void>;
+	registerFile(name: string, data: Uint8Array | Blob): Promise<string>;
+	/** Forget a file registered or taken before (its path). */
+	dropFile(path: string): Promise<void>;
 	/** Prepare an empty file for `COPY … TO`; returns the path to write to. */
 	createFile(name: string): Promise<string>;
 	/** The bytes of a file written by `COPY … TO` (and the file is gone). */
@@ -32,8 +34,8 @@ export interface Engine {
  * Drop a registered file without waiting: the engine takes its calls in order, so the file is gone
  * before the next statement runs; a file that fails to drop changes no data.
  */
-export function dropSoon(e: Engine, name: string): void {
-	void e.dropFile(name).catch(() => undefined);
+export function dropSoon(e: Engine, path: string): void {
+	void e.dropFile(path).catch(() => undefined);
 }
 
 /**
@@ -129,11 +131,25 @@ function toPlain(v: unknown): unknown {
 	return v;
 }
 
-/** Settings applied to every new instance: never fetch an extension from anywhere. */
-export function safetySettings(origin: string): string[] {
+/**
+ * The one folder DuckDB may read and write: every file the app hands it (registerFile, createFile) is
+ * named inside it. Everything else — another host (`read_csv('https://…')`), the disk — is closed.
+ */
+export const FILES_DIR = '/chiso/';
+
+/**
+ * Settings applied to every new instance: never fetch an extension from anywhere, and no file system
+ * access outside `allowed` (FILES_DIR, plus Node's temp folder for COPY output in tests). DuckDB 1.4
+ * refuses to turn `enable_external_access` on again, or to widen `allowed_directories`, while it runs:
+ * the SQL console cannot undo this. (Relative names are refused once access is closed, so files are
+ * always named with an absolute path.)
+ */
+export function safetySettings(origin: string, allowed: string[] = [FILES_DIR]): string[] {
 	return [
 		'SET autoinstall_known_extensions = false',
 		'SET autoload_known_extensions = false',
-		`SET custom_extension_repository = ${sqlLiteral(`${origin}/duckdb-extensions`)}`
+		`SET custom_extension_repository = ${sqlLiteral(`${origin}/duckdb-extensions`)}`,
+		`SET allowed_directories = [${allowed.map(sqlLiteral).join(', ')}]`,
+		'SET enable_external_access = false'
 	];
 }

@@ -12,3 +12,4 @@ export {
 export { bulkImport, canonicalHeader, BULK_MIN_BYTES, type BulkImport } from './bulk';
 export { seriesQuery, type Grouping, type SeriesOptions, type SeriesRow, type Query } from './series';
 export { ingestBytes, commitResult, type IngestOutcome } from './ingest';
+export { replaceWithCanonical, stagedObservations } from './canonical';

@@ -59,14 +59,14 @@ export async function restoreSnapshot(e: Engine, snapshot: Snapshot): Promise<vo
 		const bytes = snapshot.tables[table];
 		if (!bytes) throw new Error(`snapshot without ${table}`);
 		const file = `restore-${table}.csv`;
-		await e.registerFile(file, bytes);
+		const path = await e.registerFile(file, bytes);
 		try {
 			await e.run(`DELETE FROM ${table}`);
 			await e.run(
-				`INSERT INTO ${table} ${restore[table] ?? 'SELECT *'} FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, all_varchar = true)`
+				`INSERT INTO ${table} ${restore[table] ?? 'SELECT *'} FROM read_csv('${path}', header = true, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, all_varchar = true)`
 			);
 		} finally {
-			await e.dropFile(file);
+			await e.dropFile(path);
 		}
 	}
 }

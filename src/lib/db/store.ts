@@ -29,10 +29,12 @@ export type ImportSource = { file: string; observations: Observation[] } | { fil
 export interface CommitOptions {
 	at?: Date;
 	newIndicators?: readonly Indicator[];
+	/** The files replace every stored observation and import (a server's snapshot). */ replaceAll?: boolean;
 }
 
 const OBS_COLUMNS = ['unit', 'period', 'indicator', 'value', 'qualifier', 'source', 'note'];
 const OBS_TYPES = `{'unit': 'VARCHAR', 'period': 'VARCHAR', 'indicator': 'VARCHAR', 'value': 'DOUBLE', 'qualifier': 'VARCHAR', 'source': 'VARCHAR', 'note': 'VARCHAR'}`;
+const REPLACE_ALL = 'DELETE FROM observations; DELETE FROM replaced; DELETE FROM imports';
 const KEY = 'o.unit = s.unit AND o.period = s.period AND o.indicator = s.indicator';
 /** How long the database must be quiet after a write before it is compressed (see `Store.compact`). */
 const COMPACT_AFTER_MS = 1000;
@@ -179,13 +181,13 @@ export class Store {
 	/** Put rows in a temp table `name` through one bulk `read_csv`. */
 	private async stage(name: string, columns: string[], types: string, rows: Record<string, unknown>[]) {
 		const file = `stage-${++this.files}.csv`;
-		await this.engine.registerFile(file, rowsToCsv(columns, rows));
+		const path = await this.engine.registerFile(file, rowsToCsv(columns, rows));
 		try {
 			await this.engine.run(
-				`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${types})`
+				`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_csv('${path}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${types})`
 			);
 		} finally {
-			dropSoon(this.engine, file);
+			dropSoon(this.engine, path);
 		}
 	}
 
@@ -238,7 +240,7 @@ export class Store {
 		});
 	}
 
-	/** Store an import in one transaction; rows replace stored rows with the same key. */
+	/** One import in one transaction (rows replace stored rows with the same key). */
 	async commitImport(file: string, observations: Observation[], at = new Date()): Promise<CommitSummary> {
 		const [summary] = await this.commitImports([{ file, observations }], { at });
 		return summary;
@@ -250,7 +252,7 @@ export class Store {
 	 */
 	commitImports(
 		files: ImportSource[],
-		{ at = new Date(), newIndicators = [] }: CommitOptions = {}
+		{ at = new Date(), newIndicators = [], replaceAll = false }: CommitOptions = {}
 	): Promise<CommitSummary[]> {
 		return this.exclusive(async () => {
 			// The last file's rows, if a bulk import's, are shown from where they are staged and copied
@@ -259,6 +261,7 @@ export class Store {
 			const deferred = last && 'table' in last ? stagedTable(last.table) : null;
 			let added: string[] = [];
 			const summaries = await this.transaction(async () => {
+				if (replaceAll) await this.engine.run(REPLACE_ALL);
 				added = await insertNewIndicators(this.engine, newIndicators);
 				const out: CommitSummary[] = [];
 				for (const f of files) out.push(await this.commitOne(f, at, f === last && deferred !== null));
@@ -371,11 +374,8 @@ export class Store {
 	/** Forget everything (before loading the bundled data again). */
 	clear(): Promise<void> {
 		this.referenceVersion++;
-		return this.exclusive(() =>
-			this.transaction(async () => {
-				for (const table of SNAPSHOT_TABLES) await this.engine.run(`DELETE FROM ${table}`);
-			})
-		);
+		const all = SNAPSHOT_TABLES.map((table) => `DELETE FROM ${table}`).join('; ');
+		return this.exclusive(() => this.transaction(async () => void (await this.engine.run(all))));
 	}
 
 	async indicators(): Promise<Indicator[]> {

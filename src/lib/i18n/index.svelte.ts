@@ -4,12 +4,17 @@
  */
 import { en } from './en';
 import { fill, loadLocale, saveLocale, type Locale } from './locale';
-import { vi, type MessageKey } from './vi';
+import { vi, type MessageKey as BaseKey } from './vi';
+import { workspaceEn, workspaceVi, type WorkspaceKey } from './workspace';
 
-export type { Locale, MessageKey };
+export type MessageKey = BaseKey | WorkspaceKey;
+export type { Locale };
 export { LOCALES } from './locale';
 
-const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { vi, en };
+const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
+	vi: { ...vi, ...workspaceVi },
+	en: { ...en, ...workspaceEn }
+};
 const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 
 class I18n {

@@ -3,7 +3,7 @@
  * to cancel) → reviewed (findings, questions, diff against stored data, unknown indicators turned into
  * new ones) → committed together, or dropped.
  */
-import { bulkImport, type CommitSummary, type DiffSummary } from '$lib/db';
+import { bulkImport, type DiffSummary } from '$lib/db';
 import {
 	checkDraft,
 	newIndicator,
@@ -19,6 +19,7 @@ import {
 import type { Indicator, Observation } from '$lib/model/types';
 import { loadAliases, rememberAlias } from './aliases';
 import { data } from '$lib/views/data.svelte';
+import { workspace, type Bilingual, type CommitFile, type Finding } from '$lib/workspace';
 import { ImportCancelled, runImport, type RunningImport } from './import-client';
 
 export type FileStatus = 'parsing' | 'ready' | 'failed' | 'cancelled';
@@ -44,6 +45,8 @@ export interface PendingFile {
 	/** Set when the bulk path parsed the file: its accepted rows wait in this DuckDB temp table. */
 	table?: string;
 	diff?: DiffSummary;
+	/** The workspace version the diff was made on (server mode: a save names it). */
+	base?: number;
 	error?: string;
 	encoding?: TextEncodingName;
 	unitHint?: string;
@@ -62,8 +65,12 @@ let nextId = 1;
 export class ImportSession {
 	files = $state<PendingFile[]>([]);
 	committing = $state(false);
-	lastCommit = $state<{ files: number; summaries: CommitSummary[] } | null>(null);
+	lastCommit = $state<{ files: number; summaries: { id?: number; added: number; changed: number }[] } | null>(
+		null
+	);
 	commitError = $state('');
+	/** The server's word on the last save that did not land: someone saved meanwhile, or a refusal. */
+	refusal = $state<{ conflict: boolean; message: Bilingual; findings: Finding[] } | null>(null);
 	/** New raw indicators made in this session; written to the dictionary together with the values. */
 	additions = $state<AddedIndicator[]>([]);
 	/** The stored dictionary plus this session's additions: what the files are checked against. */
@@ -189,6 +196,7 @@ export class ImportSession {
 		const current = () => (this.tokens.get(id) === token ? this.find(id) : undefined);
 		this.dropTable(file);
 		file.status = 'parsing';
+		file.base = data.workspaceVersion;
 		file.error = undefined;
 		file.progress = undefined;
 		// Plain data (a worker gets a copy; $state proxies cannot be cloned). The unit list is already
@@ -256,11 +264,16 @@ export class ImportSession {
 	 */
 	async commit() {
 		const store = data.store;
-		if (!store || this.committing) return;
+		if (!store || this.committing || !data.canSave) return;
 		this.committing = true;
 		this.commitError = '';
+		this.refusal = null;
 		try {
 			const files = this.committable;
+			if (workspace.kind === 'server' && files.some((f) => f.result?.kind !== 'observations')) {
+				this.refusal = { conflict: false, message: ADMIN_LISTS, findings: [] };
+				return;
+			}
 			for (const f of files) {
 				if (f.result?.kind === 'dictionary' && f.result.indicators)
 					await store.replaceDictionary(f.result.indicators);
@@ -271,19 +284,32 @@ export class ImportSession {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 			const stamp = new Date();
 			// The new indicators are stored with the values, in one transaction: both or neither.
-			const summaries = await store.commitImports(
-				observationFiles.map((f) =>
-					f.table ? { file: f.name, table: f.table } : { file: f.name, observations: f.result!.observations }
-				),
-				{ at: stamp, newIndicators: additions.map((a) => a.indicator) }
-			);
+			const answer = await workspace.commit(store, observationFiles.map(toCommitFile), {
+				baseVersion: Math.min(...observationFiles.map((f) => f.base ?? 0)),
+				at: stamp,
+				newIndicators: additions.map((a) => a.indicator)
+			});
+			if (!answer.ok) {
+				if (answer.reason === 'conflict') {
+					// Someone saved meanwhile: load their version, compare again, let the person look first.
+					this.refusal = { conflict: true, message: answer.message, findings: [] };
+					await data.refresh(true);
+					await this.recheck();
+				} else {
+					const findings = answer.reason === 'invalid' ? answer.findings : [];
+					this.refusal = { conflict: false, message: answer.message, findings };
+				}
+				return;
+			}
+			if (workspace.kind === 'server') for (const f of observationFiles) this.dropTable(f);
 			for (const f of observationFiles) f.table = undefined;
 			// Later files with the same column find the new indicator even if its name was edited.
 			for (const a of additions) rememberAlias(a.raw, a.indicator.code);
 			const saved = additions.map((a) => a.indicator.code);
 			if (saved.length > 0) this.additions = this.additions.filter((a) => !saved.includes(a.indicator.code));
-			await data.changed();
-			this.lastCommit = { files: files.length, summaries };
+			if (workspace.kind === 'server') await data.saved(answer.version);
+			else await data.changed();
+			this.lastCommit = { files: files.length, summaries: answer.summaries };
 			this.files = this.files.filter((f) => !files.includes(f));
 		} catch (e) {
 			this.commitError = e instanceof Error ? e.message : String(e);
@@ -291,6 +317,19 @@ export class ImportSession {
 			this.committing = false;
 		}
 	}
+}
+
+const ADMIN_LISTS: Bilingual = {
+	vi: 'Trên máy chủ, chỉ quản trị thay được từ điển chỉ tiêu và danh sách đơn vị.',
+	en: 'On the server, only an admin replaces the dictionary and the unit list.'
+};
+
+function toCommitFile(f: PendingFile): CommitFile {
+	return {
+		name: f.name,
+		blob: f.blob,
+		rows: f.table ? { table: f.table } : { observations: f.result!.observations }
+	};
 }
 
 /**

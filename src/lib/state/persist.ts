@@ -40,3 +40,19 @@ export const saveSnapshot = (snapshot: Snapshot): Promise<IDBValidKey> =>
 	withStore('readwrite', (s) => s.put(snapshot, KEY));
 
 export const clearSnapshot = (): Promise<undefined> => withStore('readwrite', (s) => s.delete(KEY));
+
+/** The server's workspace as this browser last loaded it: opened at once on the next visit, and offline. */
+export interface KeptWorkspace {
+	/** The workspace version on the server. */
+	version: number;
+	snapshot: Snapshot;
+}
+const KEPT = 'server';
+
+export const loadKept = (): Promise<KeptWorkspace | undefined> =>
+	withStore('readonly', (s) => s.get(KEPT) as IDBRequest<KeptWorkspace | undefined>);
+
+export const saveKept = (kept: KeptWorkspace): Promise<IDBValidKey> =>
+	withStore('readwrite', (s) => s.put(kept, KEPT));
+
+export const clearKept = (): Promise<undefined> => withStore('readwrite', (s) => s.delete(KEPT));

@@ -1,14 +1,27 @@
 /**
- * The app's data session: one DuckDB store for the whole app, the dictionary and unit list read back
- * from it, and a version number that views watch to re-query after every change.
+ * The app's data session: one DuckDB store for the whole app, filled from the workspace (this browser's
+ * own, or the office's server — src/lib/workspace decides), the dictionary and unit list read back from
+ * it, and a version number that views watch to re-query after every change. In server mode it follows
+ * the workspace: a new version is loaded and drawn with a quiet notice; offline, the kept copy is shown
+ * read-only.
  */
-import { ingestBytes, Store, type SeriesOptions } from '$lib/db';
+import { Store, type SeriesOptions } from '$lib/db';
 import { hasSampleRows, series as seriesOf } from '$lib/db/queries';
 import type { Indicator, SeriesRow, Unit } from '$lib/model/types';
-import { BUNDLED_FILES } from './bundled';
-import { clearSnapshot, loadSnapshot, saveSnapshot } from '$lib/state/persist';
+import { clearSnapshot } from '$lib/state/persist';
+import { loadBundled } from '$lib/workspace/local';
+import { Offline, SERVER_MODE, workspace, type ImportEntry, type Me } from '$lib/workspace';
 
 export type DataStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What the layout says when another person's change arrived. */
+export interface Notice {
+	/** When the change was made (ISO, UTC). */
+	at: string;
+	user: string | null;
+	file: string | null;
+	undo: boolean;
+}
 
 class DataSession {
 	status = $state<DataStatus>('idle');
@@ -20,15 +33,29 @@ class DataSession {
 	version = $state(0);
 	/** True while any sample (synthetic) row is stored. */
 	hasSample = $state(false);
-	/** True when the data came from the last session's snapshot rather than the bundled files. */
+	/** True when the data came from a copy kept in this browser rather than the bundled files or the server. */
 	restored = $state(false);
+	/** The workspace version the store holds (server mode; 0 locally). */
+	workspaceVersion = $state(0);
+	/** The server cannot be reached: the kept copy is shown and nothing can be saved. */
+	offline = $state(false);
+	/** The last change made by someone else, until dismissed. */
+	notice = $state<Notice | null>(null);
+	/** Who is signed in (server mode). */
+	me = $state<Me | null>(null);
+	readonly server = SERVER_MODE;
 	store: Store | null = null;
 	private opening: Promise<Store> | null = null;
 	private referenceRead = -1;
+	private refreshing: Promise<void> = Promise.resolve();
+	/** Versions this page saved itself: no notice for them. */
+	private own = new Set<number>();
 
 	dictionary = $derived(new Map(this.indicators.map((i) => [i.code, i])));
+	/** Saving is possible: not offline, and the role may import. */
+	canSave = $derived(!this.offline && (!SERVER_MODE || !!this.me?.can.import));
 
-	/** Open DuckDB and load the bundled dataset once; later callers share the same promise. */
+	/** Open DuckDB and load the workspace once; later callers share the same promise. */
 	open(): Promise<Store> {
 		this.opening ??= this.load();
 		return this.opening;
@@ -37,61 +64,98 @@ class DataSession {
 	private async load(): Promise<Store> {
 		this.status = 'loading';
 		try {
+			if (SERVER_MODE) void workspace.me().then((me) => (this.me = me));
 			// Marks for the benchmark's start-up breakdown (performance.getEntriesByType('mark')).
 			const { createBrowserEngine } = await import('$lib/db/engine-browser');
 			const engine = await createBrowserEngine();
 			performance.mark('chiso:engine-ready');
 			const store = await Store.open(engine);
 			this.store = store;
-			if (!(await this.restoreSaved(store))) await this.loadBundled(store);
+			const opened = await workspace.open(store);
+			this.restored = opened.restored;
+			this.workspaceVersion = opened.version;
 			await this.changed(false);
 			performance.mark('chiso:data-ready');
 			this.status = 'ready';
+			if (SERVER_MODE) {
+				if (!opened.restored) void workspace.keep(store, opened.version);
+				// The kept copy opened at once; now ask whether the workspace moved on, and follow it.
+				void this.refresh(false);
+				workspace.follow(
+					(v) => {
+						if (v !== this.workspaceVersion) void this.refresh(true);
+						else if (this.offline) void this.refresh(false);
+					},
+					() => (this.offline = true)
+				);
+			}
 			return store;
 		} catch (e) {
 			this.status = 'error';
-			this.error = e instanceof Error ? e.message : String(e);
+			this.error =
+				e instanceof Offline
+					? 'Không liên lạc được với máy chủ · The server cannot be reached'
+					: e instanceof Error
+						? e.message
+						: String(e);
 			throw e;
 		}
 	}
 
-	/** What the person committed before, from the last session; false when there is none. */
-	private async restoreSaved(store: Store): Promise<boolean> {
-		try {
-			const saved = await loadSnapshot();
-			if (!saved) return false;
-			await store.restore(saved);
-			this.restored = true;
-			return true;
-		} catch {
-			return false; // an unreadable snapshot is ignored; the bundled data opens instead
-		}
+	/** Load a newer version of the server's workspace, one load at a time; `announce` shows the notice. */
+	refresh(announce = true): Promise<void> {
+		this.refreshing = this.refreshing.then(async () => {
+			const store = this.store;
+			if (!store) return;
+			try {
+				const version = await workspace.refresh(store, this.workspaceVersion);
+				this.offline = false;
+				if (version === null) return;
+				this.workspaceVersion = version;
+				this.restored = false;
+				await this.changed(false);
+				await workspace.keep(store, version);
+				if (!announce) return;
+				const notice = await this.noticeOf(version);
+				// A save of this page's own whose event came before its answer: nothing to announce.
+				if (!this.own.has(version)) this.notice = notice;
+			} catch (e) {
+				if (e instanceof Offline) this.offline = true;
+				else console.warn('workspace refresh failed:', e);
+			}
+		});
+		return this.refreshing;
 	}
 
-	/** The bundled dataset, through the same ingestion path as an upload. */
-	private async loadBundled(store: Store) {
-		for (const file of BUNDLED_FILES) {
-			const response = await fetch(file.url);
-			if (!response.ok) throw new Error(`${file.name}: HTTP ${response.status}`);
-			const bytes = new Uint8Array(await response.arrayBuffer());
-			const outcome = await ingestBytes(store, bytes, file.name, {
-				dictionary: this.indicators,
-				units: this.units
-			});
-			if (outcome.result.kind === 'invalid')
-				throw new Error(`${file.name}: ${outcome.result.issues[0]?.en ?? 'invalid'}`);
-			if (outcome.replaced) await this.refreshReference(store);
-		}
+	/** Who made version `version`, from the import history (an import, or the undo of one). */
+	private async noticeOf(version: number): Promise<Notice> {
+		const history: (ImportEntry & { version?: number; undone_at?: string | null })[] = this.store
+			? await workspace.imports(this.store).catch(() => [])
+			: [];
+		const made = history.find((h) => h.version === version);
+		if (made) return { at: made.at, user: made.user ?? null, file: made.file, undo: false };
+		const undone = history
+			.filter((h) => h.undone_at)
+			.sort((a, b) => String(b.undone_at).localeCompare(String(a.undone_at)))[0];
+		if (undone)
+			return { at: undone.undone_at!, user: undone.undoneBy ?? null, file: undone.file, undo: true };
+		return { at: new Date().toISOString(), user: null, file: null, undo: false };
 	}
 
-	/** Forget every import and load the bundled sample data again. */
+	/** After this page saved version `version` on the server: load it (without a notice). */
+	async saved(version: number) {
+		this.own.add(version);
+		await this.refresh(false);
+	}
+
+	/** Forget every import and load the bundled sample data again (local mode). */
 	async resetToSample() {
 		const store = await this.open();
 		await clearSnapshot();
 		await store.clear();
 		this.indicators = [];
 		this.units = [];
-		await this.loadBundled(store);
+		await loadBundled(store);
 		this.restored = false;
 		await this.changed(false);
 	}
@@ -109,13 +173,13 @@ class DataSession {
 		return seriesOf(this.store, indicator, this.dictionary, options);
 	}
 
-	/** Call after any change to stored data; `persist` saves the snapshot that a reload restores. */
+	/** Call after any change to stored data; `persist` keeps the copy that a reload opens. */
 	async changed(persist = true) {
 		if (!this.store) return;
 		if (this.referenceRead !== this.store.referenceVersion) await this.refreshReference(this.store);
 		this.hasSample = await hasSampleRows(this.store);
 		this.version++;
-		if (persist) await saveSnapshot(await this.store.snapshot());
+		if (persist) await workspace.keep(this.store, this.workspaceVersion);
 	}
 }
 

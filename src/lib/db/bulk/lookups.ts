@@ -63,12 +63,12 @@ export async function stage(e: Engine, file: string, into: string, rows: Lookup[
 			? { ...l, ...Object.fromEntries(l.ranges.map((k) => [RANGE_COLUMNS[k], true])) }
 			: (l as unknown as Record<string, unknown>)
 	);
-	await e.registerFile(file, rowsToCsv(NAMES, records));
+	const path = await e.registerFile(file, rowsToCsv(NAMES, records));
 	try {
 		await e.run(
-			`${into} SELECT * FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${TYPES})`
+			`${into} SELECT * FROM read_csv('${path}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${TYPES})`
 		);
 	} finally {
-		dropSoon(e, file);
+		dropSoon(e, path);
 	}
 }

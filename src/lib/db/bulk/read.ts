@@ -38,7 +38,7 @@ export async function readRaw(
 	// A file the person chose is read by DuckDB's worker straight from the file; its bytes never cross
 	// the page's thread (reading 50 MB there is a 200 ms task). Bytes (tests, scripts) are handed over as
 	// they are — copying 50 MB holds the page 0.2–0.4 s — so in the browser the caller's array is emptied.
-	await e.registerFile(file, source);
+	const path = await e.registerFile(file, source);
 	try {
 		const columns = header.map((h) => `'${h}': 'VARCHAR'`).join(', ');
 		// Insertion order is kept, so `rowid + 2` is the row number Excel shows (row 1 is the header).
@@ -49,7 +49,7 @@ export async function readRaw(
 		// `num`: the value as DuckDB reads a number, once (the checks, the screen and the commit use it).
 		await e.run(
 			`CREATE OR REPLACE TEMP TABLE ${raw} AS
-			 SELECT *, TRY_CAST(value AS DOUBLE) AS num FROM read_csv('${file}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
+			 SELECT *, TRY_CAST(value AS DOUBLE) AS num FROM read_csv('${path}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
 			      allow_quoted_nulls = false, null_padding = true, force_not_null = [${header.map((h) => `'${h}'`).join(', ')}],
 			      columns = {${columns}})`
 		);
@@ -59,7 +59,7 @@ export async function readRaw(
 		console.warn('bulk import: falling back to the JavaScript path:', error);
 		return false;
 	} finally {
-		dropSoon(e, file);
+		dropSoon(e, path);
 	}
 }
 

@@ -1,0 +1,48 @@
+/**
+ * The words of the shared workspace (server mode): who is signed in, new data from the server, offline,
+ * a save someone else overtook. A catalogue of its own, so that vi.ts and en.ts stay short; the
+ * compiler checks that both languages have every key.
+ */
+export const workspaceVi = {
+	'ws.notice': 'Dữ liệu mới lúc {time} — {user}: {file}',
+	'ws.noticeUndo': 'Dữ liệu mới lúc {time} — {user} hoàn tác: {file}',
+	'ws.noticeShort': 'Dữ liệu mới lúc {time}',
+	'ws.dismiss': 'Đóng',
+	'ws.offline': 'Ngoại tuyến · Offline',
+	'ws.offlineHint': 'Không liên lạc được với máy chủ: đang xem bản sao cuối cùng trên máy này, chỉ đọc.',
+	'ws.logout': 'Đăng xuất',
+	'ws.role.admin': 'quản trị',
+	'ws.role.staff': 'cán bộ',
+	'ws.role.leader': 'lãnh đạo',
+	'ws.conflict':
+		'Trong lúc bạn xem, một người khác đã lưu dữ liệu. Khác biệt bên dưới đã được tính lại theo số liệu mới — hãy xem lại rồi bấm Lưu.',
+	'ws.readOnly': 'Chỉ đọc: không lưu được khi ngoại tuyến.',
+	'ws.leaderNoSave': 'Vai trò lãnh đạo chỉ xem số liệu; cán bộ nhập liệu mới lưu được.',
+	'ws.undoKept': 'Đã hoàn tác. {n} ô đã được một lần nhập sau thay đổi nên giữ giá trị đó:',
+	'ws.undoDone': 'Đã hoàn tác lần nhập #{id}.',
+	'ws.by': 'Người nhập',
+	'ws.undoneBy': 'hoàn tác bởi {user}'
+} as const;
+
+export type WorkspaceKey = keyof typeof workspaceVi;
+
+export const workspaceEn: Record<WorkspaceKey, string> = {
+	'ws.notice': 'New data at {time} — {user}: {file}',
+	'ws.noticeUndo': 'New data at {time} — {user} undid: {file}',
+	'ws.noticeShort': 'New data at {time}',
+	'ws.dismiss': 'Close',
+	'ws.offline': 'Ngoại tuyến · Offline',
+	'ws.offlineHint': 'The server cannot be reached: this is the last copy kept on this computer, read-only.',
+	'ws.logout': 'Log out',
+	'ws.role.admin': 'admin',
+	'ws.role.staff': 'staff',
+	'ws.role.leader': 'leader',
+	'ws.conflict':
+		'While you were looking, someone else saved data. The differences below were computed again against the new figures — look at them, then Save.',
+	'ws.readOnly': 'Read-only: nothing can be saved while offline.',
+	'ws.leaderNoSave': 'Leaders view the figures; staff members save imports.',
+	'ws.undoKept': 'Undone. {n} cells were changed by a later import and keep that value:',
+	'ws.undoDone': 'Import #{id} undone.',
+	'ws.by': 'By',
+	'ws.undoneBy': 'undone by {user}'
+};

@@ -1,0 +1,83 @@
+/**
+ * Server mode loads the workspace's canonical CSV into DuckDB through the bulk path: it replaces every
+ * stored observation and import in one go (cells the server deleted are gone), keeps the dictionary
+ * and unit list, and a staged bulk import's rows come back as the rows a save sends.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkImport, replaceWithCanonical, stagedObservations, type Store } from '../../src/lib/db';
+import { toCanonicalCsv } from '../../src/lib/import';
+import type { Indicator, Observation, Unit } from '../../src/lib/model/types';
+import { openSampleStore } from './sample-store';
+
+let store: Store;
+let dictionary: Indicator[];
+let units: Unit[];
+beforeAll(async () => {
+	({ store } = await openSampleStore());
+	dictionary = await store.indicators();
+	units = await store.units();
+});
+afterAll(() => store.engine.close());
+
+const obs = (unit: string, period: string, value: number, note = ''): Observation => ({
+	unit,
+	period,
+	indicator: 'petition_cases_received',
+	value,
+	qualifier: '',
+	note,
+	source: ''
+});
+const bytes = (rows: Observation[]) => new TextEncoder().encode(toCanonicalCsv(rows));
+const count = async (sql: string) => ((await store.query<{ n: number }>(sql))[0] as { n: number }).n;
+
+describe('loading the server workspace', () => {
+	it('replaces every observation and import, and keeps the dictionary and units', async () => {
+		expect(await count('SELECT count(*)::INTEGER AS n FROM observations')).toBeGreaterThan(100);
+		const rows = [obs('Phổ An', '2024', 987, 'ghi chú, có dấu phẩy'), obs('Phổ Châu', '2023', 12)];
+		const { rows: loaded } = await replaceWithCanonical(store, bytes(rows), {
+			fileName: 'workspace-v7.csv',
+			dictionary,
+			units
+		});
+		expect(loaded).toBe(2);
+		await store.compact();
+		expect(await count('SELECT count(*)::INTEGER AS n FROM observations')).toBe(2);
+		expect(await count('SELECT count(*)::INTEGER AS n FROM imports')).toBe(1);
+		const stored = await store.query('SELECT unit, period, value, note FROM observations ORDER BY unit');
+		expect(stored).toEqual([
+			{ unit: 'Phổ An', period: '2024', value: 987, note: 'ghi chú, có dấu phẩy' },
+			{ unit: 'Phổ Châu', period: '2023', value: 12, note: '' }
+		]);
+		expect((await store.indicators()).length).toBe(dictionary.length);
+		expect((await store.units()).length).toBe(units.length);
+	});
+
+	it('loads an empty workspace as no observation at all', async () => {
+		await replaceWithCanonical(store, bytes([]), { fileName: 'workspace-v8.csv', dictionary, units });
+		expect(await count('SELECT count(*)::INTEGER AS n FROM observations')).toBe(0);
+	});
+
+	it('gives a staged bulk import back as the rows a save sends', async () => {
+		const rows = [obs('Phổ An', '2022', 5, 'n'), obs('Phổ Vinh', '2021', 6)];
+		const bulk = await bulkImport(
+			store,
+			bytes(rows),
+			{ fileName: 'x.csv', dictionary, units },
+			{ minBytes: 0 }
+		);
+		expect(bulk).not.toBeNull();
+		const back = await stagedObservations(store, bulk!.table);
+		expect(
+			back.map(({ unit, period, indicator, value, qualifier, note }) => ({
+				unit,
+				period,
+				indicator,
+				value,
+				qualifier,
+				note
+			}))
+		).toEqual(rows.map(({ source: _s, ...r }) => r));
+		await store.dropStaged(bulk!.table);
+	});
+});
