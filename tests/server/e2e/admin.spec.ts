@@ -14,7 +14,8 @@ test('an admin adds a staff member and changes a role on /admin; the audit log n
 }) => {
 	const admin = await browser.newPage({ timezoneId: 'Asia/Ho_Chi_Minh' });
 	await logIn(admin, 'admin', ADMIN_PASSWORD);
-	await admin.goto('/admin');
+	await admin.getByTestId('admin-link').click();
+	await expect(admin).toHaveURL(/\/admin$/);
 	const people = admin.getByTestId('admin-people');
 	await expect(people.locator('[data-login="admin"]')).toBeVisible();
 
@@ -43,6 +44,8 @@ test('an admin adds a staff member and changes a role on /admin; the audit log n
 	const context = await browser.newContext();
 	const leader = await context.newPage();
 	await logIn(leader, 'thu-admin-e2e', 'mat-khau-dai-du');
+	await expect(leader.getByTestId('me')).toHaveAttribute('data-role', 'leader');
+	await expect(leader.getByTestId('admin-link')).toHaveCount(0);
 	await leader.goto('/admin');
 	await expect(leader.getByTestId('admin-problem')).toContainText('Chỉ quản trị viên');
 	const status = await leader.evaluate(async () => (await fetch('/api/users')).status);
