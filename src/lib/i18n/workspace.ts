@@ -12,6 +12,8 @@ export const workspaceVi = {
 	'ws.offlineHint': 'Không liên lạc được với máy chủ: đang xem bản sao cuối cùng trên máy này, chỉ đọc.',
 	'ws.logout': 'Đăng xuất',
 	'ws.admin': 'Quản trị',
+	'ws.importIntro':
+		'Chọn một hoặc nhiều tệp CSV xuất từ Excel. Tệp được đọc và kiểm tra ngay trong trình duyệt; số liệu chỉ được gửi lên máy chủ của cơ quan khi bạn bấm “Lưu”.',
 	'ws.role.admin': 'quản trị',
 	'ws.role.staff': 'cán bộ',
 	'ws.role.leader': 'lãnh đạo',
@@ -36,6 +38,8 @@ export const workspaceEn: Record<WorkspaceKey, string> = {
 	'ws.offlineHint': 'The server cannot be reached: this is the last copy kept on this computer, read-only.',
 	'ws.logout': 'Log out',
 	'ws.admin': 'Administration',
+	'ws.importIntro':
+		'Choose one or more CSV files exported from Excel. They are read and checked in your browser; the figures go to the office’s server only when you press “Save”.',
 	'ws.role.admin': 'admin',
 	'ws.role.staff': 'staff',
 	'ws.role.leader': 'leader',
