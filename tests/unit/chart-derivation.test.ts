@@ -12,12 +12,15 @@ import { loadSpec, type SpecSource } from '../../src/lib/deck/chart-data';
 import { parseSpec, type ChartSpec } from '../../src/lib/deck/chart-spec';
 import { drawSpec, specOption, type SpecContext } from '../../src/lib/deck/spec-option';
 import { isAggregable, withCategories } from '../../src/lib/model/indicators';
+import { medianRows } from '../../src/lib/model/median';
 import { periodsOf } from '../../src/lib/model/period';
 import type { Indicator, SeriesRow, Unit } from '../../src/lib/model/types';
 import { groupingFor, type ViewMode } from '../../src/lib/model/units';
 import {
+	compareSpec,
 	indicatorSpecs,
 	overviewSpecs,
+	unitSpec,
 	pagePeriod,
 	type IndicatorChoices
 } from '../../src/lib/deck/page-specs';
@@ -140,6 +143,41 @@ describe('a chart pinned from the overview', () => {
 			sameDrawing(trend, await drawnAsSlide(specs.trend));
 			sameDrawing(ranking, await drawnAsSlide(specs.ranking));
 		});
+});
+
+/** Rows as comparable text: unit, period, value, qualifier, numerator, denominator. */
+const key = (rows: readonly SeriesRow[]) =>
+	rows.map((r) => [r.unit, r.period, r.value, r.qualifier, r.numerator, r.denominator].join('|')).sort();
+
+describe('a panel pinned from the compare page and the unit profile', () => {
+	// These pages draw small multiples; a pin makes the panel a trend chart of its own. The trend's
+	// figures must be the panel's.
+	it('the compare page: the compared units over the chosen years, in both groupings', async () => {
+		for (const [mode, units] of [
+			['', ['Phổ An', 'Nguyễn Nghiêm', 'Phổ Vinh']],
+			['2025', ['Đức Phổ', 'Trà Câu']]
+		] as [ViewMode, string[]][]) {
+			const code = 'petition_resolution_rate';
+			const rows = await series(code, { periods: 'year', grouping: groupingFor(mode) });
+			const panel = rows.filter((r) => units.includes(r.unit) && r.period >= '2022' && r.period <= '2024');
+			const spec = compareSpec(code, units, mode, 2022, 2024);
+			const slide = await loadSpec(spec, source);
+			expect(panel.length).toBeGreaterThan(0);
+			expect(key(slide.rows)).toEqual(key(panel));
+			expect(slide.reference).toEqual([]);
+		}
+	});
+
+	it('the unit profile: the unit against the median of its peers', async () => {
+		const code = 'land_dispute_mediation_success_rate';
+		const rows = await series(code, { periods: 'all', grouping: 'unit' });
+		const peers = units.filter((u) => !u.valid_from || u.valid_from < '2025-07-01').map((u) => u.name);
+		const yearly = rows.filter((r) => /^\d{4}$/.test(r.period) && peers.includes(r.unit));
+		const slide = await loadSpec(unitSpec(code, 'Phổ An', false), source);
+		expect(key(slide.rows)).toEqual(key(yearly.filter((r) => r.unit === 'Phổ An')));
+		const medians = new Map(medianRows(yearly, '').map((r) => [r.period, r.value]));
+		expect(slide.reference.map((r) => [r.period, r.value])).toEqual([...medians]);
+	});
 });
 
 describe('page specs', () => {

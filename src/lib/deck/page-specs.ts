@@ -82,3 +82,35 @@ export function overviewSpecs(
 		}
 	};
 }
+
+/** The compare page's pin of one panel: a trend of the compared units over the chosen years. */
+export function compareSpec(
+	indicator: string,
+	units: readonly string[],
+	mode: ViewMode,
+	from: number,
+	to: number
+): ChartSpec {
+	return {
+		version: 1,
+		kind: 'trend',
+		indicator,
+		units: [...units],
+		grouping: groupingFor(mode),
+		reference: 'none',
+		...(from ? { from: String(from) } : {}),
+		...(to ? { to: String(to) } : {})
+	};
+}
+
+/** The unit profile's pin of one key indicator: the unit against the median of its peers. */
+export function unitSpec(indicator: string, subject: string, merged: boolean): ChartSpec {
+	return {
+		version: 1,
+		kind: 'trend',
+		indicator,
+		units: subject ? [subject] : [],
+		grouping: merged ? 'successor' : 'unit',
+		reference: 'median'
+	};
+}
