@@ -17,7 +17,8 @@ export default defineConfig({
 	// The app's modules, under the aliases SvelteKit gives them (svelte.config.js).
 	resolve: { alias: { $lib: `${root}src/lib`, $data: `${root}data` } },
 	plugins: [svelte()],
-	// As the app's build (vite.config.ts).
+	// As the app's build (vite.config.ts); the bench measures the local workspace (the static build).
+	define: { __CHISO_SERVER__: 'false' },
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	worker: { format: 'es' },
 	build: {
