@@ -55,4 +55,13 @@ describe('the benchmark harness stays out of the app', () => {
 			.join('\n');
 		expect(HARNESS.filter((name) => !bench.includes(name))).toEqual([]);
 	});
+
+	it('builds with every build-time constant the app declares (src/app.d.ts), as the app does', () => {
+		const declared = [...readFileSync('src/app.d.ts', 'utf8').matchAll(/const (__\w+__)\s*:/g)].map(
+			(m) => m[1]
+		);
+		expect(declared.length).toBeGreaterThan(0);
+		const benchConfig = readFileSync('bench/vite.config.ts', 'utf8');
+		expect(declared.filter((name) => !benchConfig.includes(name))).toEqual([]);
+	});
 });
