@@ -233,7 +233,13 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 		expect(changes.changes.upserts).toHaveLength(1);
 		const csv = await leader.req('GET', '/api/workspace?format=csv');
 		expect(csv.headers.get('x-chiso-version')).toBe('2');
-		expect(await csv.text()).toContain('Phổ An,2020,households,1234,,');
+		const text = await csv.text();
+		// Each figure carries its source: the import and the person (a sample row: `sample`).
+		expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+			'unit,period,indicator,value,qualifier,note,source'
+		);
+		expect(text).toContain(`Phổ An,2020,households,1234,,,"pho-an.csv (#${body.imports[0].id}, thu)"`);
+		expect(text).toMatch(/,sample\r\n/);
 
 		const id = body.imports[0].id;
 		const preview = await staff.req('POST', `/api/imports/${id}/undo`, { dryRun: true });

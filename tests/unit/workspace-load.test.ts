@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkImport, replaceWithCanonical, stagedObservations, type Store } from '../../src/lib/db';
+import { hasSampleRows } from '../../src/lib/db/queries';
 import { toCanonicalCsv } from '../../src/lib/import';
 import type { Indicator, Observation, Unit } from '../../src/lib/model/types';
 import { openSampleStore } from './sample-store';
@@ -51,6 +52,25 @@ describe('loading the server workspace', () => {
 		]);
 		expect((await store.indicators()).length).toBe(dictionary.length);
 		expect((await store.units()).length).toBe(units.length);
+	});
+
+	it('keeps each figure’s source when the server sends it: the import and person, or sample', async () => {
+		const rows = [
+			{ ...obs('Phổ An', '2024', 5), source: 'bao-cao.csv (#12, thu)' },
+			{ ...obs('Phổ Châu', '2023', 7), source: 'sample' },
+			{ ...obs('Phổ Vinh', '2023', 9), source: '=HYPERLINK("x")' }
+		];
+		const csv = new TextEncoder().encode(toCanonicalCsv(rows, { withSource: true }));
+		await replaceWithCanonical(store, csv, { fileName: 'workspace-v9.csv', dictionary, units });
+		const stored = await store.query<{ unit: string; source: string }>(
+			'SELECT unit, source FROM observations ORDER BY unit'
+		);
+		expect(stored).toEqual([
+			{ unit: 'Phổ An', source: 'bao-cao.csv (#12, thu)' },
+			{ unit: 'Phổ Châu', source: 'sample' },
+			{ unit: 'Phổ Vinh', source: '=HYPERLINK("x")' }
+		]);
+		expect(await hasSampleRows(store)).toBe(true);
 	});
 
 	it('loads an empty workspace as no observation at all', async () => {

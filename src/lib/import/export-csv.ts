@@ -38,8 +38,11 @@ export function formatValue(value: number): string {
 	return sign + '0.' + '0'.repeat(-exp - 1) + digits;
 }
 
-export function toCanonicalCsv(observations: readonly Observation[]): string {
-	const lines: string[] = [CANONICAL_HEADER.join(',')];
+export function toCanonicalCsv(
+	observations: readonly Observation[],
+	{ withSource = false }: { withSource?: boolean } = {}
+): string {
+	const lines: string[] = [[...CANONICAL_HEADER, ...(withSource ? ['source'] : [])].join(',')];
 	for (const o of observations) {
 		// The value is a number written by us, so a minus sign there is a sign, not a formula.
 		lines.push(
@@ -49,7 +52,8 @@ export function toCanonicalCsv(observations: readonly Observation[]): string {
 				quote(neutralise(o.indicator)),
 				formatValue(o.value),
 				quote(neutralise(o.qualifier)),
-				quote(neutralise(o.note))
+				quote(neutralise(o.note)),
+				...(withSource ? [quote(neutralise(o.source))] : [])
 			].join(',')
 		);
 	}

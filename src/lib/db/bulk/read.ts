@@ -65,14 +65,15 @@ export async function readRaw(
 
 /**
  * The row's source (the file's name where the file gives none) and note: a cell neutralised on export
- * (`'=…`) turned back — looked for only when some note starts with `'`.
+ * (`'=…`) turned back — in notes looked for only when some note starts with `'`.
  */
 export function sourceAndNote(hasSource: boolean, fileName: string, r: string, quotedNotes: boolean): string {
+	const turnBack = (cell: string) => `regexp_replace(${cell}, '^''([=+\\-@\\t\\r])', '\\1')`;
 	const source = hasSource
-		? `CASE WHEN ${r}.source <> '' THEN ${r}.source ELSE ${sqlLiteral(fileName)} END`
+		? `CASE WHEN ${r}.source = '' THEN ${sqlLiteral(fileName)} WHEN starts_with(${r}.source, '''') THEN ${turnBack(`${r}.source`)} ELSE ${r}.source END`
 		: sqlLiteral(fileName);
 	const note = quotedNotes
-		? `CASE WHEN starts_with(${r}.note, '''') THEN regexp_replace(${r}.note, '^''([=+\\-@\\t\\r])', '\\1') ELSE ${r}.note END`
+		? `CASE WHEN starts_with(${r}.note, '''') THEN ${turnBack(`${r}.note`)} ELSE ${r}.note END`
 		: `${r}.note`;
 	return `${source} AS source, ${note} AS note`;
 }

@@ -98,7 +98,8 @@ async function writeFile(
 	obs: Observation[],
 	userId: number | null,
 	at: string,
-	version: number
+	version: number,
+	login: string
 ): Promise<ImportCounts & { id: number; file: string }> {
 	const existing = await existingCells(trx, obs);
 	const { id } = await trx
@@ -119,7 +120,8 @@ async function writeFile(
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const source = `${file.name} (${at})`;
+	// A figure's source names its import and the person: `bao-cao.csv (#12, thu)`.
+	const source = `${file.name} (#${id}, ${login})`;
 	const writes: Parameters<typeof upsertCells>[1][number][] = [];
 	const replaced: {
 		import_id: number;
@@ -195,9 +197,14 @@ export async function commitImport(
 			return { ok: false, reason: 'invalid', version: current, findings: findings.slice(0, 100) };
 		const version = await bumpVersion(trx, database.kind, current);
 		const at = nowIso();
+		const person =
+			args.userId === null
+				? undefined
+				: await trx.selectFrom('users').select('login').where('id', '=', args.userId).executeTakeFirst();
+		const login = person?.login ?? '—';
 		const imports = [];
 		for (let i = 0; i < args.files.length; i++) {
-			imports.push(await writeFile(trx, args.files[i], checked[i], args.userId, at, version));
+			imports.push(await writeFile(trx, args.files[i], checked[i], args.userId, at, version, login));
 		}
 		await audit(trx, args.userId, 'import', {
 			version,

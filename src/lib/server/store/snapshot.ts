@@ -61,7 +61,8 @@ export async function snapshot(
 			dictionaryVersion: w.dictionary_version,
 			unitsVersion: w.units_version,
 			observations,
-			csv: toCanonicalCsv(observations)
+			// With each figure's source (its import and person, or `sample`): the data page shows it.
+			csv: toCanonicalCsv(observations, { withSource: true })
 		};
 	});
 }
