@@ -1,6 +1,6 @@
 /**
  * Writes data/observations.csv: the figures the source report really prints for Nguyễn Nghiêm
- * (data/report/nguyen_nghiem_seed.csv, unchanged, with their qualifiers) plus plausible SYNTHETIC
+ * (data/report/nguyen_nghiem_report.csv, unchanged, with their qualifiers) plus plausible SYNTHETIC
  * figures for the other 14 units of Đức Phổ, 2021–2024 and 2025-H1, marked `source = sample`.
  * Seeded, so the file is the same on every run. Synthetic figures respect the arithmetic of the
  * dictionary: mediated ≤ cases, successes ≤ mediated, resolved ≤ received, percentages ≤ 100.
@@ -40,7 +40,7 @@ const rows: Row[] = [];
 
 // 1. The report's own figures, exactly as printed. Free-text rows (who leads, schedules) are not
 //    numbers and stay in the report; yes/no become 1/0 as the dictionary says.
-for (const r of read('data/report/nguyen_nghiem_seed.csv')) {
+for (const r of read('data/report/nguyen_nghiem_report.csv')) {
 	const isNumber = /^-?\d+(\.\d+)?$/.test(r.value);
 	if (!isNumber && r.value !== 'yes' && r.value !== 'no' && !RATINGS.includes(r.value)) continue;
 	if (!/^\d{4}(-\d{4})?$/.test(r.period)) continue;
