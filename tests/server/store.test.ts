@@ -220,6 +220,10 @@ describe.each(BACKENDS)('store on $name', (backend) => {
 		expect(changes?.deleted.map((d) => d.period).sort()).toEqual(['2020', '2021']);
 		expect(await changesSince(ws, 5)).toMatchObject({ upserts: [], deleted: [] });
 		expect(await changesSince(ws, 99)).toBeNull();
+		// More changed cells than the browser wants: it loads the snapshot instead.
+		const cells = changes!.upserts.length + changes!.deleted.length;
+		expect(await changesSince(ws, 1, cells - 1)).toBeNull();
+		expect(await changesSince(ws, 1, cells)).toEqual(changes);
 		expect((await listImports(ws)).map((i) => i.status)).toEqual(['undone', 'undone', 'committed']);
 		expect(await undoImport(ws, { id: 12345, userId: null })).toMatchObject({
 			ok: false,

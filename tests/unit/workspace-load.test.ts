@@ -4,7 +4,13 @@
  * and unit list, and a staged bulk import's rows come back as the rows a save sends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkImport, replaceWithCanonical, stagedObservations, type Store } from '../../src/lib/db';
+import {
+	applyChanges,
+	bulkImport,
+	replaceWithCanonical,
+	stagedObservations,
+	type Store
+} from '../../src/lib/db';
 import { hasSampleRows } from '../../src/lib/db/queries';
 import { toCanonicalCsv } from '../../src/lib/import';
 import type { Indicator, Observation, Unit } from '../../src/lib/model/types';
@@ -99,5 +105,47 @@ describe('loading the server workspace', () => {
 			}))
 		).toEqual(rows.map(({ source: _s, ...r }) => r));
 		await store.dropStaged(bulk!.table);
+	});
+});
+
+describe('following the server by its changes', () => {
+	it('applies the cells written and removed since a version in one step, over a bulk-loaded copy', async () => {
+		const start = [obs('Phổ An', '2021', 1), obs('Phổ An', '2022', 2), obs('Phổ Châu', '2021', 3)];
+		await replaceWithCanonical(store, bytes(start), { fileName: 'workspace-v3.csv', dictionary, units });
+		const before = store.version;
+		await applyChanges(store, {
+			deleted: [{ unit: 'Phổ An', period: '2021', indicator: 'petition_cases_received' }],
+			upserts: [
+				{ ...obs('Phổ An', '2022', 20, 'sửa, "lại"'), source: 'b.csv (#4, thu)' },
+				{ ...obs('Phổ Vinh', '2024', 9), qualifier: '>', source: 'b.csv (#4, thu)' }
+			]
+		});
+		expect(store.version).toBeGreaterThan(before);
+		const stored = await store.query(
+			'SELECT unit, period, value, qualifier, source, note FROM observations ORDER BY unit, period'
+		);
+		expect(stored).toEqual([
+			{
+				unit: 'Phổ An',
+				period: '2022',
+				value: 20,
+				qualifier: '',
+				source: 'b.csv (#4, thu)',
+				note: 'sửa, "lại"'
+			},
+			{ unit: 'Phổ Châu', period: '2021', value: 3, qualifier: '', source: 'workspace-v3.csv', note: '' },
+			{ unit: 'Phổ Vinh', period: '2024', value: 9, qualifier: '>', source: 'b.csv (#4, thu)', note: '' }
+		]);
+	});
+
+	it('changes nothing when a row is refused (all or nothing)', async () => {
+		const n = await count('SELECT count(*)::INTEGER AS n FROM observations');
+		await expect(
+			applyChanges(store, {
+				deleted: [{ unit: 'Phổ Châu', period: '2021', indicator: 'petition_cases_received' }],
+				upserts: [{ ...obs('Phổ An', '2023', 1), qualifier: 'x' as '' }]
+			})
+		).rejects.toThrow();
+		expect(await count('SELECT count(*)::INTEGER AS n FROM observations')).toBe(n);
 	});
 });

@@ -13,3 +13,4 @@ export { bulkImport, canonicalHeader, BULK_MIN_BYTES, type BulkImport } from './
 export { seriesQuery, type Grouping, type SeriesOptions, type SeriesRow, type Query } from './series';
 export { ingestBytes, commitResult, type IngestOutcome } from './ingest';
 export { replaceWithCanonical, stagedObservations } from './canonical';
+export { applyChanges, type CellKey, type Changes } from './changes';

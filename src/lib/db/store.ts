@@ -3,10 +3,10 @@
  * never cut by another caller). Imports are committed in one transaction and can be undone exactly.
  */
 import type { ImportRecord, Indicator, Observation, Unit } from '$lib/model/types';
-import { rowsToCsv } from './csv';
+import { stageRows } from './csv';
 import { diffRows, type DiffSummary } from './diff';
 import { INDICATOR_COLUMNS, INDICATOR_TYPES, insertNewIndicators } from './dictionary-additions';
-import { dropSoon, type Engine, type Param, type Row } from './engine';
+import { type Engine, type Param, type Row } from './engine';
 import { sqlLiteral } from './literal';
 import { REFUSED_OBSERVATION, SCHEMA } from './schema';
 import { restoreSnapshot, SNAPSHOT_TABLES, SNAPSHOT_VERSION, takeSnapshot, type Snapshot } from './snapshot';
@@ -32,8 +32,8 @@ export interface CommitOptions {
 	/** The files replace every stored observation and import (a server's snapshot). */ replaceAll?: boolean;
 }
 
-const OBS_COLUMNS = ['unit', 'period', 'indicator', 'value', 'qualifier', 'source', 'note'];
-const OBS_TYPES = `{'unit': 'VARCHAR', 'period': 'VARCHAR', 'indicator': 'VARCHAR', 'value': 'DOUBLE', 'qualifier': 'VARCHAR', 'source': 'VARCHAR', 'note': 'VARCHAR'}`;
+export const OBS_COLUMNS = ['unit', 'period', 'indicator', 'value', 'qualifier', 'source', 'note'];
+export const OBS_TYPES = `{'unit': 'VARCHAR', 'period': 'VARCHAR', 'indicator': 'VARCHAR', 'value': 'DOUBLE', 'qualifier': 'VARCHAR', 'source': 'VARCHAR', 'note': 'VARCHAR'}`;
 const REPLACE_ALL = 'DELETE FROM observations; DELETE FROM replaced; DELETE FROM imports';
 const KEY = 'o.unit = s.unit AND o.period = s.period AND o.indicator = s.indicator';
 /** How long the database must be quiet after a write before it is compressed (see `Store.compact`). */
@@ -179,16 +179,13 @@ export class Store {
 	}
 
 	/** Put rows in a temp table `name` through one bulk `read_csv`. */
-	private async stage(name: string, columns: string[], types: string, rows: Record<string, unknown>[]) {
-		const file = `stage-${++this.files}.csv`;
-		const path = await this.engine.registerFile(file, rowsToCsv(columns, rows));
-		try {
-			await this.engine.run(
-				`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM read_csv('${path}', header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, columns = ${types})`
-			);
-		} finally {
-			dropSoon(this.engine, path);
-		}
+	private stage(name: string, columns: string[], types: string, rows: Record<string, unknown>[]) {
+		return stageRows(this.engine, `stage-${++this.files}.csv`, name, columns, types, rows);
+	}
+
+	/** A change written by a module beside the store (`changes.ts`): alone, all or nothing, views re-query. */
+	change<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {
+		return this.exclusive(() => this.transaction(() => fn(this.engine)));
 	}
 
 	replaceDictionary(indicators: Indicator[]): Promise<void> {

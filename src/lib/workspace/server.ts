@@ -1,11 +1,12 @@
 /**
  * The server workspace: the office's server (/api, same origin, the session cookie) is the record.
- * This browser loads the workspace by version — its canonical CSV through DuckDB's bulk path — keeps
+ * This browser loads the workspace by version — its canonical CSV through DuckDB's bulk path, then
+ * each newer version's changed cells as they are (a whole snapshot again when they are many) — keeps
  * the last version in IndexedDB to open from it at once next time (and offline), follows new versions
  * through server-sent events (polling /api/health while the stream is down), and saves and undoes
  * through the API, which checks everything again.
  */
-import { replaceWithCanonical, stagedObservations, type Store } from '$lib/db';
+import { applyChanges, replaceWithCanonical, stagedObservations, type Changes, type Store } from '$lib/db';
 import { clearKept, loadKept, saveKept } from '$lib/state/persist';
 import { loadBundled } from './local';
 import type { Bilingual, CommitAnswer, Finding, ImportEntry, KeptCell, Me, Workspace } from './workspace';
@@ -56,12 +57,18 @@ async function sha256(blob: Blob): Promise<string> {
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The workspace's version now, asked with the session (null: it moved past what `since` can say). */
-async function currentVersion(have: number): Promise<number | null> {
-	const res = await call(`/api/workspace?since=${have}`);
+/** Past this many changed cells a new version loads as a whole snapshot (the bulk path is faster). */
+const MAX_CHANGES = 20_000;
+
+/**
+ * What changed since version `have`: the cells themselves (applied as they are), or null when they are
+ * too many or `have` is not a version the server can speak of (the snapshot is loaded instead).
+ */
+async function changesSince(have: number): Promise<(Changes & { version: number }) | null> {
+	const res = await call(`/api/workspace?since=${have}&max=${MAX_CHANGES}`);
 	if (!res.ok) throw new Error(`workspace: HTTP ${res.status}`);
-	const body = (await res.json()) as { changes: { version: number } | null };
-	return body.changes?.version ?? null;
+	const body = (await res.json()) as { changes: (Changes & { version: number }) | null };
+	return body.changes;
 }
 
 /** Download the workspace and load it into the store, replacing what it held; returns its version. */
@@ -96,9 +103,11 @@ export function serverWorkspace(): Workspace {
 			return { version: await download(store), restored: false, offline: false };
 		},
 		async refresh(store, have) {
-			const now = await currentVersion(have);
-			if (now === have) return null;
-			return download(store);
+			const changes = await changesSince(have);
+			if (!changes) return download(store);
+			if (changes.version === have) return null;
+			await applyChanges(store, changes);
+			return changes.version;
 		},
 		async keep(store, version) {
 			await saveKept({ version, snapshot: await store.snapshot() });

@@ -73,7 +73,9 @@ export async function snapshot(
  */
 export async function changesSince(
 	database: Database,
-	since: number
+	since: number,
+	/** More changed cells than this: null, the snapshot loads faster than the changes. */
+	max = Number.POSITIVE_INFINITY
 ): Promise<{
 	version: number;
 	upserts: StoredObservation[];
@@ -86,6 +88,19 @@ export async function changesSince(
 			.where('id', '=', 1)
 			.executeTakeFirstOrThrow();
 		if (!Number.isInteger(since) || since < 1 || since > w.version) return null;
+		if (Number.isFinite(max)) {
+			const count = async (table: 'observations' | 'deleted') =>
+				Number(
+					(
+						await trx
+							.selectFrom(table)
+							.select((eb) => eb.fn.countAll().as('n'))
+							.where('version', '>', since)
+							.executeTakeFirstOrThrow()
+					).n
+				);
+			if ((await count('observations')) + (await count('deleted')) > max) return null;
+		}
 		const rows = await trx
 			.selectFrom('observations')
 			.select(['unit', 'period', 'indicator', 'value', 'qualifier', 'note', 'source', 'import_id'])

@@ -4,8 +4,8 @@ import { changesSince, snapshot } from '$lib/server/store';
 import type { RequestHandler } from './$types';
 
 /**
- * The workspace for a browser: `?since=N` → the cells changed after version N (null `changes` when N
- * is unknown: load the snapshot); `?format=csv` → the canonical CSV with the version in a header;
+ * The workspace for a browser: `?since=N[&max=M]` → the cells changed after version N (null `changes`
+ * when N is unknown or more than M cells changed: load the snapshot); `?format=csv` → the canonical CSV with the version in a header;
  * otherwise the snapshot as JSON (version, canonical CSV, and each row's source and import).
  */
 export const GET: RequestHandler = api(async (event) => {
@@ -15,7 +15,10 @@ export const GET: RequestHandler = api(async (event) => {
 	if (since !== null) {
 		if (!/^\d{1,15}$/.test(since))
 			throw E.invalid('since', 'cần một số phiên bản.', 'must be a version number.');
-		const changes = await changesSince(ctx.database, Number(since));
+		const max = event.url.searchParams.get('max');
+		if (max !== null && !/^\d{1,9}$/.test(max))
+			throw E.invalid('max', 'cần một số nguyên dương.', 'must be a whole number.');
+		const changes = await changesSince(ctx.database, Number(since), max === null ? undefined : Number(max));
 		return json({ since: Number(since), changes });
 	}
 	const snap = await snapshot(ctx.database);
