@@ -24,7 +24,14 @@ export const workspaceVi = {
 	'ws.undoKept': 'Đã hoàn tác. {n} ô đã được một lần nhập sau thay đổi nên giữ giá trị đó:',
 	'ws.undoDone': 'Đã hoàn tác lần nhập #{id}.',
 	'ws.by': 'Người nhập',
-	'ws.undoneBy': 'hoàn tác bởi {user}'
+	'ws.undoneBy': 'hoàn tác bởi {user}',
+	'ws.deckShare': 'Chia sẻ với cơ quan',
+	'ws.deckShareHint':
+		'Mọi người đăng nhập đều mở được buổi họp này (chỉ xem và trình chiếu), kể cả máy ở phòng họp.',
+	'ws.deckOf': 'của {owner}',
+	'ws.deckShared': 'đã chia sẻ',
+	'ws.deckReadOnly':
+		'Buổi họp của {owner}, chia sẻ với cơ quan: bạn xem, trình chiếu và xuất được, chỉ người tạo mới sửa được.'
 } as const;
 
 export type WorkspaceKey = keyof typeof workspaceVi;
@@ -50,5 +57,12 @@ export const workspaceEn: Record<WorkspaceKey, string> = {
 	'ws.undoKept': 'Undone. {n} cells were changed by a later import and keep that value:',
 	'ws.undoDone': 'Import #{id} undone.',
 	'ws.by': 'By',
-	'ws.undoneBy': 'undone by {user}'
+	'ws.undoneBy': 'undone by {user}',
+	'ws.deckShare': 'Share with the office',
+	'ws.deckShareHint':
+		'Everyone who signs in can open this deck (to view and present it), the meeting room’s laptop included.',
+	'ws.deckOf': 'by {owner}',
+	'ws.deckShared': 'shared',
+	'ws.deckReadOnly':
+		'A deck by {owner}, shared with the office: you can view, present and export it; only its owner changes it.'
 };

@@ -57,6 +57,16 @@ async function sha256(blob: Blob): Promise<string> {
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The person's copy of her decks (`chi-so.decks…@login`) does not stay behind either: the server has them. */
+function forgetDecks() {
+	try {
+		const keys = Object.keys(localStorage).filter((k) => k.startsWith('chi-so.decks') && k.includes('@'));
+		for (const k of keys) localStorage.removeItem(k);
+	} catch {
+		// storage blocked: nothing was kept
+	}
+}
+
 /** Past this many changed cells a new version loads as a whole snapshot (the bulk path is faster). */
 const MAX_CHANGES = 20_000;
 
@@ -220,6 +230,7 @@ export function serverWorkspace(): Workspace {
 			await call('/api/logout', { method: 'POST', body: '{}' }).catch(() => undefined);
 			// The copy of the office's data does not stay behind on a shared computer.
 			await clearKept().catch(() => undefined);
+			forgetDecks();
 			location.assign('/login');
 		}
 	};
