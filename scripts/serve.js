@@ -43,6 +43,13 @@ export async function serve({ dir = process.env.BUILD_DIR ?? 'build' } = {}) {
 		res.setHeader('X-Content-Type-Options', 'nosniff');
 		res.setHeader('Referrer-Policy', 'same-origin');
 		res.setHeader('Content-Security-Policy', csp);
+		// A 304 updates the headers the browser keeps for the page: it must not swap a page's policy
+		// (SvelteKit's, with the hash of its inline bootstrap) for this general one, which blocks it.
+		const writeHead = res.writeHead.bind(res);
+		res.writeHead = (/** @type {number} */ status, /** @type {any[]} */ ...rest) => {
+			if (status === 304) res.removeHeader('Content-Security-Policy');
+			return writeHead(status, ...rest);
+		};
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');

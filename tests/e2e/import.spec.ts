@@ -52,6 +52,13 @@ test('upload a messy sheet, fix it, commit, reload, undo, export and re-import',
 	await openImport(page);
 	await expect(page.getByTestId('import-history')).toContainText('bao-cao-don-thu-2024.csv');
 	await page.getByTestId('undo-import').first().click();
+	// First what the undo will do: both figures it changed get their old value back, nothing else.
+	await expect(page.getByTestId('undo-counts')).toHaveText(
+		'Sẽ bỏ 0 ô do lần nhập này thêm vào và trả lại giá trị cũ cho 2 ô nó đã thay.'
+	);
+	await expect(page.getByTestId('undo-kept-preview')).toHaveCount(0);
+	await page.getByTestId('undo-confirm').click();
+	await expect(page.getByTestId('undo-preview')).toHaveCount(0);
 	await expect(page.getByTestId('import-history')).toContainText('Đã hoàn tác');
 	await expect(await trendRow(page, 'Phổ An')).not.toContainText('99');
 
@@ -325,6 +332,7 @@ test('an unknown indicator column is added as a new indicator and saved with its
 	// Undoing the import takes the values away; the indicator stays in the dictionary.
 	await openImport(page);
 	await page.getByTestId('undo-import').first().click();
+	await page.getByTestId('undo-confirm').click();
 	await expect(page.getByTestId('import-history')).toContainText('Đã hoàn tác');
 	await expect((await values()).summary).toHaveText('0 dòng');
 	await page.goto('/indicators');
@@ -428,6 +436,7 @@ test('a large file written as stored (an export) is kept as read until saved: fi
 	// Undo takes every one of them back.
 	await openImport(page);
 	await page.getByTestId('undo-import').first().click();
+	await page.getByTestId('undo-confirm').click();
 	await expect(page.getByTestId('import-history')).toContainText('Đã hoàn tác');
 	expect(await stored('')).toBe('0');
 });

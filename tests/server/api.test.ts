@@ -89,6 +89,13 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 		expect(js.status).toBe(200);
 		expect(js.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(js.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+		// A page asked again with its ETag: the 304 carries no policy, so the browser keeps the page's own
+		// (with its bootstrap's hash) — a hashless one would block the page on a second reload.
+		const etag = page.headers.get('etag');
+		expect(etag).toBeTruthy();
+		const again = await fetch(`${srv.url}/login`, { headers: { 'if-none-match': etag! } });
+		expect(again.status).toBe(304);
+		expect(again.headers.get('content-security-policy')).toBeNull();
 	});
 
 	it('logs in with an HttpOnly SameSite=Lax cookie; a wrong password is 401 JSON', async () => {

@@ -14,3 +14,4 @@ export { seriesQuery, type Grouping, type SeriesOptions, type SeriesRow, type Qu
 export { ingestBytes, commitResult, type IngestOutcome } from './ingest';
 export { replaceWithCanonical, stagedObservations } from './canonical';
 export { applyChanges, type CellKey, type Changes } from './changes';
+export { undoPreview, type UndoCounts } from './undo-preview';

@@ -25,6 +25,12 @@ export const workspaceVi = {
 	'ws.undoDone': 'Đã hoàn tác lần nhập #{id}.',
 	'ws.by': 'Người nhập',
 	'ws.undoneBy': 'hoàn tác bởi {user}',
+	'undo.ask': 'Hoàn tác lần nhập #{id} ({file})?',
+	'undo.counts':
+		'Sẽ bỏ {removed} ô do lần nhập này thêm vào và trả lại giá trị cũ cho {restored} ô nó đã thay.',
+	'undo.keptAhead': '{n} ô đã được một lần nhập sau sửa tiếp: các ô này giữ giá trị của lần nhập sau.',
+	'undo.more': '… và {n} ô nữa.',
+	'undo.cancel': 'Thôi',
 	'ws.deckShare': 'Chia sẻ với cơ quan',
 	'ws.deckShareHint':
 		'Mọi người đăng nhập đều mở được buổi họp này (chỉ xem và trình chiếu), kể cả máy ở phòng họp.',
@@ -58,6 +64,12 @@ export const workspaceEn: Record<WorkspaceKey, string> = {
 	'ws.undoDone': 'Import #{id} undone.',
 	'ws.by': 'By',
 	'ws.undoneBy': 'undone by {user}',
+	'undo.ask': 'Undo import #{id} ({file})?',
+	'undo.counts':
+		'It will remove {removed} cells this import added and give {restored} cells it replaced their old value back.',
+	'undo.keptAhead': '{n} cells were changed again by a later import: they keep the later import’s value.',
+	'undo.more': '… and {n} more.',
+	'undo.cancel': 'Cancel',
 	'ws.deckShare': 'Share with the office',
 	'ws.deckShareHint':
 		'Everyone who signs in can open this deck (to view and present it), the meeting room’s laptop included.',

@@ -3,7 +3,7 @@
  * The store is the record; a snapshot in IndexedDB brings it back after a reload; the bundled dataset
  * opens the first time.
  */
-import { ingestBytes, type Store } from '$lib/db';
+import { ingestBytes, undoPreview, type Store } from '$lib/db';
 import type { Indicator, Unit } from '$lib/model/types';
 import { loadSnapshot, saveSnapshot } from '$lib/state/persist';
 import { BUNDLED_FILES } from './bundled';
@@ -58,9 +58,11 @@ export function localWorkspace(): Workspace {
 			return { ok: true, version: 0, summaries };
 		},
 		async undo(store, id) {
+			const { kept } = await undoPreview(store, id);
 			await store.undoImport(id);
-			return { ok: true, version: 0, kept: [] };
+			return { ok: true, version: 0, kept };
 		},
+		undoPreview: async (store, id) => ({ ok: true, ...(await undoPreview(store, id)) }),
 		imports: (store) => store.imports(),
 		follow: () => () => undefined,
 		me: async () => null,

@@ -188,6 +188,17 @@ export function serverWorkspace(): Workspace {
 			const body = (await res.json()) as { version: number; kept: KeptCell[] };
 			return { ok: true, version: body.version, kept: body.kept };
 		},
+		async undoPreview(_store, id) {
+			let res: Response;
+			try {
+				res = await call(`/api/imports/${id}/undo`, { method: 'POST', body: '{"dryRun":true}' });
+			} catch {
+				return { ok: false, message: OFFLINE };
+			}
+			if (!res.ok) return { ok: false, message: (await errorOf(res)).message };
+			const body = (await res.json()) as { removed: number; restored: number; kept: KeptCell[] };
+			return { ok: true, removed: body.removed, restored: body.restored, kept: body.kept };
+		},
 		async imports() {
 			const res = await call('/api/imports');
 			if (!res.ok) return [];

@@ -65,6 +65,19 @@ export interface KeptCell {
 
 export type UndoAnswer = { ok: true; version: number; kept: KeptCell[] } | { ok: false; message: Bilingual };
 
+/** What an undo would do, before the person confirms it: nothing is changed to tell. */
+export type UndoPreview =
+	| {
+			ok: true;
+			/** Cells the import wrote that go (none had a value before). */
+			removed: number;
+			/** Cells that get back the value the import replaced. */
+			restored: number;
+			/** Cells a later import changed: they keep that import's value. */
+			kept: KeptCell[];
+	  }
+	| { ok: false; message: Bilingual };
+
 /** An import of the history: who imported and who undid, where the workspace knows people. */
 export interface ImportEntry extends ImportRecord {
 	user?: string | null;
@@ -91,6 +104,7 @@ export interface Workspace {
 	/** Save checked files together; on the server, against `baseVersion`. */
 	commit(store: Store, files: CommitFile[], options: CommitOptions): Promise<CommitAnswer>;
 	undo(store: Store, id: number): Promise<UndoAnswer>;
+	undoPreview(store: Store, id: number): Promise<UndoPreview>;
 	imports(store: Store): Promise<ImportEntry[]>;
 	/**
 	 * Calls `onVersion` with each new version the workspace reaches, and `onLost` when the server stops

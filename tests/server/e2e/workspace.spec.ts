@@ -122,6 +122,8 @@ test('a staff member saves, the leader sees it without reloading, cannot save, a
 
 	// The staff member undoes; the leader's history and notice follow.
 	await staff.getByTestId('undo-import').first().click();
+	await expect(staff.getByTestId('undo-counts')).toContainText('trả lại giá trị cũ cho 1 ô');
+	await staff.getByTestId('undo-confirm').click();
 	await expect(staff.getByTestId('undo-result')).toBeVisible();
 	await expect(staff.getByTestId('import-history')).toContainText('Đã hoàn tác');
 	await expect(leader.getByTestId('data-notice')).toContainText('hoàn tác', { timeout: 10_000 });
