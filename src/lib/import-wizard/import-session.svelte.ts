@@ -270,16 +270,26 @@ export class ImportSession {
 		this.refusal = null;
 		try {
 			const files = this.committable;
-			if (workspace.kind === 'server' && files.some((f) => f.result?.kind !== 'observations')) {
-				this.refusal = { conflict: false, message: ADMIN_LISTS, findings: [] };
-				return;
-			}
+			// A dictionary or unit list replaces the workspace's (on the server: an admin's, checked again there).
 			for (const f of files) {
-				if (f.result?.kind === 'dictionary' && f.result.indicators)
-					await store.replaceDictionary(f.result.indicators);
-				if (f.result?.kind === 'units' && f.result.units) await store.replaceUnits(f.result.units);
+				if (f.result?.kind !== 'dictionary' && f.result?.kind !== 'units') continue;
+				const list = { name: f.name, blob: f.blob, indicators: f.result.indicators, units: f.result.units };
+				const answer = await workspace.saveList(store, list, f.base ?? data.workspaceVersion);
+				if (!answer.ok) {
+					const findings = answer.reason === 'invalid' ? answer.findings : [];
+					this.refusal = { conflict: answer.reason === 'conflict', message: answer.message, findings };
+					if (answer.reason === 'conflict') await data.refresh(true);
+					return;
+				}
+				if (workspace.kind === 'server') await data.saved(answer.version);
 			}
 			const observationFiles = files.filter((f) => f.result?.kind === 'observations');
+			if (observationFiles.length === 0) {
+				if (workspace.kind !== 'server') await data.changed();
+				this.lastCommit = { files: files.length, summaries: [] };
+				this.files = this.files.filter((f) => !files.includes(f));
+				return;
+			}
 			const additions = usedAdditions($state.snapshot(this.additions), observationFiles);
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 			const stamp = new Date();
@@ -318,11 +328,6 @@ export class ImportSession {
 		}
 	}
 }
-
-const ADMIN_LISTS: Bilingual = {
-	vi: 'Trên máy chủ, chỉ quản trị thay được từ điển chỉ tiêu và danh sách đơn vị.',
-	en: 'On the server, only an admin replaces the dictionary and the unit list.'
-};
 
 function toCommitFile(f: PendingFile): CommitFile {
 	return {

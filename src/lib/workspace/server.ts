@@ -6,9 +6,15 @@
  * through server-sent events (polling /api/health while the stream is down), and saves and undoes
  * through the API, which checks everything again.
  */
-import { applyChanges, replaceWithCanonical, stagedObservations, type Changes, type Store } from '$lib/db';
+import {
+	applyChanges,
+	ingestBytes,
+	replaceWithCanonical,
+	stagedObservations,
+	type Changes,
+	type Store
+} from '$lib/db';
 import { clearKept, loadKept, saveKept } from '$lib/state/persist';
-import { loadBundled } from './local';
 import type { Bilingual, CommitAnswer, Finding, ImportEntry, KeptCell, Me, Workspace } from './workspace';
 
 /** The server could not be reached (no answer at all): the kept copy stays, read-only. */
@@ -74,11 +80,38 @@ const MAX_CHANGES = 20_000;
  * What changed since version `have`: the cells themselves (applied as they are), or null when they are
  * too many or `have` is not a version the server can speak of (the snapshot is loaded instead).
  */
-async function changesSince(have: number): Promise<(Changes & { version: number }) | null> {
+async function changesSince(
+	have: number
+): Promise<(Changes & { version: number; lists: ListKind[] }) | null> {
 	const res = await call(`/api/workspace?since=${have}&max=${MAX_CHANGES}`);
 	if (!res.ok) throw new Error(`workspace: HTTP ${res.status}`);
-	const body = (await res.json()) as { changes: (Changes & { version: number }) | null };
+	const body = (await res.json()) as { changes: (Changes & { version: number; lists: ListKind[] }) | null };
 	return body.changes;
+}
+
+type ListKind = 'dictionary' | 'units';
+const LISTS: readonly ListKind[] = ['dictionary', 'units'];
+
+/** The server's dictionary or unit list into the store, through the same path as an uploaded file. */
+async function loadLists(store: Store, kinds: readonly ListKind[]): Promise<void> {
+	for (const kind of kinds) {
+		const res = await call(`/api/lists?kind=${kind}`);
+		if (!res.ok) throw new Error(`${kind}: HTTP ${res.status}`);
+		const bytes = new Uint8Array(await res.arrayBuffer());
+		const name = kind === 'dictionary' ? 'indicators.csv' : 'units.csv';
+		const outcome = await ingestBytes(store, bytes, name, {
+			dictionary: await store.indicators(),
+			units: await store.units()
+		});
+		if (outcome.replaced !== kind) throw new Error(`${kind}: the server's list could not be read`);
+	}
+}
+
+function base64(bytes: Uint8Array): string {
+	let text = '';
+	for (let i = 0; i < bytes.length; i += 0x8000)
+		text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(text);
 }
 
 /** Download the workspace and load it into the store, replacing what it held; returns its version. */
@@ -108,14 +141,18 @@ export function serverWorkspace(): Workspace {
 					// an unreadable copy is ignored: the workspace is downloaded
 				}
 			}
-			// The dictionary and unit list ship with the app (the server seeds its own from the same files).
-			await loadBundled(store, ['indicators.csv', 'units.csv']);
+			// The dictionary and unit list are the server's (an admin may have replaced them).
+			await loadLists(store, LISTS);
 			return { version: await download(store), restored: false, offline: false };
 		},
 		async refresh(store, have) {
 			const changes = await changesSince(have);
-			if (!changes) return download(store);
+			if (!changes) {
+				await loadLists(store, LISTS);
+				return download(store);
+			}
 			if (changes.version === have) return null;
+			await loadLists(store, changes.lists);
 			await applyChanges(store, changes);
 			return changes.version;
 		},
@@ -187,6 +224,25 @@ export function serverWorkspace(): Workspace {
 			if (!res.ok) return { ok: false, message: (await errorOf(res)).message };
 			const body = (await res.json()) as { version: number; kept: KeptCell[] };
 			return { ok: true, version: body.version, kept: body.kept };
+		},
+		async saveList(_store, file, baseVersion) {
+			let res: Response;
+			try {
+				const bytes = base64(new Uint8Array(await file.blob.arrayBuffer()));
+				res = await call('/api/lists', {
+					method: 'PUT',
+					body: JSON.stringify({ fileName: file.name, bytes, baseVersion })
+				});
+			} catch {
+				return { ok: false, reason: 'refused', message: OFFLINE };
+			}
+			if (res.ok) return { ok: true, version: Number((await res.json()).version), summaries: [] };
+			const { message, body } = await errorOf(res);
+			if (res.status === 409)
+				return { ok: false, reason: 'conflict', version: Number(body.version), message };
+			if (res.status === 422)
+				return { ok: false, reason: 'invalid', message, findings: (body.findings as Finding[]) ?? [] };
+			return { ok: false, reason: 'refused', message };
 		},
 		async undoPreview(_store, id) {
 			let res: Response;

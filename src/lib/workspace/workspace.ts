@@ -5,7 +5,7 @@
  * and the import wizard talk to this interface only; pages never know which one runs.
  */
 import type { Store } from '$lib/db';
-import type { ImportRecord, Indicator, Observation } from '$lib/model/types';
+import type { ImportRecord, Indicator, Observation, Unit } from '$lib/model/types';
 
 /** Text in both languages (the server's messages, and ours). */
 export interface Bilingual {
@@ -52,6 +52,14 @@ export type CommitAnswer =
 	| { ok: false; reason: 'conflict'; version: number; message: Bilingual }
 	| { ok: false; reason: 'invalid'; message: Bilingual; findings: Finding[] }
 	| { ok: false; reason: 'refused'; message: Bilingual };
+
+/** A checked dictionary or unit list: its bytes (the server reads them itself) and what they hold here. */
+export interface ListFile {
+	name: string;
+	blob: Blob;
+	indicators?: Indicator[];
+	units?: Unit[];
+}
 
 /** A cell a later import changed: an undo leaves it as that import wrote it. */
 export interface KeptCell {
@@ -105,6 +113,8 @@ export interface Workspace {
 	commit(store: Store, files: CommitFile[], options: CommitOptions): Promise<CommitAnswer>;
 	undo(store: Store, id: number): Promise<UndoAnswer>;
 	undoPreview(store: Store, id: number): Promise<UndoPreview>;
+	/** Replace the indicator dictionary or the unit list with a checked file (server: an admin's). */
+	saveList(store: Store, file: ListFile, baseVersion: number): Promise<CommitAnswer>;
 	imports(store: Store): Promise<ImportEntry[]>;
 	/**
 	 * Calls `onVersion` with each new version the workspace reaches, and `onLost` when the server stops

@@ -11,5 +11,6 @@ export {
 export { seedIfEmpty, seedDir } from './seed';
 export { listDecks, saveDeck, deleteDeck, type Deck } from './decks';
 export { loadDictionary, loadUnits } from './lists';
+export { replaceList, listsChangedSince, type ListKind, type ListResult } from './reference';
 export { audit, nowIso } from './util';
 export type { IncomingFile, IncomingRow, Finding } from './recheck';

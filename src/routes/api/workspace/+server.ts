@@ -1,6 +1,6 @@
 import { serverContext } from '$lib/server/context';
 import { api, E, json, requireRole, CAN } from '$lib/server/http';
-import { changesSince, snapshot } from '$lib/server/store';
+import { changesSince, listsChangedSince, snapshot } from '$lib/server/store';
 import type { RequestHandler } from './$types';
 
 /**
@@ -19,7 +19,9 @@ export const GET: RequestHandler = api(async (event) => {
 		if (max !== null && !/^\d{1,9}$/.test(max))
 			throw E.invalid('max', 'cần một số nguyên dương.', 'must be a whole number.');
 		const changes = await changesSince(ctx.database, Number(since), max === null ? undefined : Number(max));
-		return json({ since: Number(since), changes });
+		// The dictionary or unit list changed too: the browser loads it again (GET /api/lists).
+		const lists = changes ? await listsChangedSince(ctx.database, Number(since)) : [];
+		return json({ since: Number(since), changes: changes && { ...changes, lists } });
 	}
 	const snap = await snapshot(ctx.database);
 	if (event.url.searchParams.get('format') === 'csv') {
