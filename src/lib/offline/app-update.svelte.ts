@@ -22,10 +22,13 @@ class AppUpdate {
 		if (!register || !('serviceWorker' in navigator) || !isSecureContext) return;
 		this.registering = true;
 		const container = navigator.serviceWorker;
+		// The first version taking this page over changes nothing; a later one means this page runs old code.
+		let served = !!container.controller;
 		container.addEventListener('controllerchange', () => {
-			// This page asked for the new version: load it. Another tab did: this one still runs the old code.
+			// This page asked for the new version: load it. Another tab did: say that this one is old.
 			if (this.reloading) location.reload();
-			else this.available = true;
+			else if (served) this.available = true;
+			served = true;
 		});
 		container
 			.register('/service-worker.js')
