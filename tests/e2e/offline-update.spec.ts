@@ -38,6 +38,10 @@ test('a new version is announced, loads only when the person reloads, and keeps 
 	await chartsReady(page, 2);
 	const banner = page.getByTestId('update-banner');
 	await expect(banner).toContainText('Có phiên bản mới — tải lại');
+	await page.screenshot({ path: 'test-results/offline/update-1366.png' });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: 'test-results/offline/update-390.png' });
+	await page.setViewportSize({ width: 1366, height: 768 });
 	// Nothing switched: the old version still serves the page; the new one waits beside it.
 	expect(await shells(page)).toEqual([first, `chiso-shell-${next}`].sort());
 	expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(
@@ -46,6 +50,14 @@ test('a new version is announced, loads only when the person reloads, and keeps 
 	// The files both versions share came from the cache, and nothing of the app was downloaded again.
 	expect(server.requests.filter((p) => p.startsWith('/_app/immutable/'))).toEqual([]);
 	expect(server.requests).toContain('/service-worker.js');
+
+	// "Để sau · Later" hides it; reloading the page does not switch versions either: it is asked again.
+	await banner.getByTestId('update-later').click();
+	await expect(banner).toHaveCount(0);
+	await page.reload();
+	await chartsReady(page, 2);
+	await expect(banner).toBeVisible();
+	expect(await shells(page)).toContain(first);
 
 	// The person chooses to reload: the new version takes over and the page loads again.
 	await banner.getByTestId('update-reload').click();

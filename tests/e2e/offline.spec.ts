@@ -40,6 +40,10 @@ test('after one visit the app opens offline: the overview, an indicator and a de
 	expect(home?.fromServiceWorker()).toBe(true);
 	await chartsReady(page, 2);
 	await expect(page.getByTestId('offline-badge')).toHaveText('Ngoại tuyến · Offline');
+	await page.screenshot({ path: 'test-results/offline/offline-1366.png' });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: 'test-results/offline/offline-390.png' });
+	await page.setViewportSize({ width: 1366, height: 768 });
 
 	await page.goto(INDICATOR);
 	await chartsReady(page, 3);
