@@ -5,6 +5,9 @@
  */
 import { MESSAGE } from './plan';
 
+/** A page left open all day still hears of a new version: asked again when it comes back into view. */
+const CHECK_EVERY_MS = 30 * 60 * 1000;
+
 class AppUpdate {
 	/** A new version of the app is ready: the page offers to reload. */
 	available = $state(false);
@@ -50,6 +53,12 @@ class AppUpdate {
 		waiting(reg.waiting);
 		waiting(reg.installing);
 		reg.addEventListener('updatefound', () => waiting(reg.installing));
+		let asked = Date.now();
+		document.addEventListener('visibilitychange', () => {
+			if (document.visibilityState !== 'visible' || Date.now() - asked < CHECK_EVERY_MS) return;
+			asked = Date.now();
+			reg.update().catch(() => undefined);
+		});
 	}
 
 	/** The app has opened its database: the worker keeps the engine file for next time (offline). */
