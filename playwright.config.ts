@@ -25,6 +25,9 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${PORT}`,
 		viewport: { width: 1366, height: 768 },
 		locale: 'vi-VN',
+		// The app's service worker is tested in offline*.spec.ts (which allow it); elsewhere it would only
+		// add a download of the app per test and answer requests that tests route themselves.
+		serviceWorkers: 'block',
 		acceptDownloads: true,
 		launchOptions: {
 			executablePath,

@@ -33,6 +33,12 @@ const config = {
 		// A separate KIT_OUT_DIR (with BUILD_DIR) lets the benchmark build beside a running test build.
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		alias: { $data: 'data' },
+		// src/service-worker.ts is registered by the app (src/lib/offline/app-update.svelte.ts), which
+		// then follows its updates; SvelteKit's own inline registration would not let it.
+		serviceWorker: { register: false },
+		// Pages name the app's files from the root (/_app/…), not relative to their own depth: every page is
+		// then the same shell, and the one the service worker keeps opens any of them offline.
+		paths: { relative: false },
 		// The bench page (bench/, built only by `npm run bench`) is type-checked with the app.
 		typescript: {
 			config: (tsconfig) => ({ ...tsconfig, include: [...tsconfig.include, '../bench/**/*.ts'] })

@@ -26,12 +26,31 @@ async function send(method: string, body?: unknown): Promise<Response | null> {
 	}
 }
 
+/**
+ * Who signed in last on this browser, so that offline (the server cannot say) her decks still open from
+ * her own copy. The key has the `chi-so.decks…@` shape that logging out clears (src/lib/workspace/server.ts).
+ */
+export const LAST_LOGIN_KEY = 'chi-so.decks.signed-in@';
+
+function lastLogin(write?: string): string | null {
+	try {
+		if (write !== undefined) localStorage.setItem(LAST_LOGIN_KEY, write);
+		return localStorage.getItem(LAST_LOGIN_KEY);
+	} catch {
+		return null;
+	}
+}
+
 export const serverDecks: DeckRemote = {
 	async me() {
 		const res = await fetch('/api/me', { credentials: 'same-origin' }).catch(() => null);
-		if (!res?.ok) return null;
+		// No answer at all: offline, the person who signed in here last (until she logs out).
+		if (!res) return lastLogin();
+		if (!res.ok) return null;
 		const body = (await res.json().catch(() => null)) as { user?: { login?: string } } | null;
-		return body?.user?.login ?? null;
+		const login = body?.user?.login ?? null;
+		if (login) lastLogin(login);
+		return login;
 	},
 	async list() {
 		const res = await send('GET');
