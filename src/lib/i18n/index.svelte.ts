@@ -6,14 +6,15 @@ import { en } from './en';
 import { fill, loadLocale, saveLocale, type Locale } from './locale';
 import { vi, type MessageKey as BaseKey } from './vi';
 import { workspaceEn, workspaceVi, type WorkspaceKey } from './workspace';
+import { xlsxEn, xlsxVi, type XlsxKey } from './xlsx';
 
-export type MessageKey = BaseKey | WorkspaceKey;
+export type MessageKey = BaseKey | WorkspaceKey | XlsxKey;
 export type { Locale };
 export { LOCALES } from './locale';
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
-	vi: { ...vi, ...workspaceVi },
-	en: { ...en, ...workspaceEn }
+	vi: { ...vi, ...workspaceVi, ...xlsxVi },
+	en: { ...en, ...workspaceEn, ...xlsxEn }
 };
 const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 

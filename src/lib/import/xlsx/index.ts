@@ -6,3 +6,4 @@
 export { importXlsx, isWorkbookBytes, cellAddress } from './import-xlsx';
 export { openWorkbook, XLSX_LIMITS, XlsxError, columnName, type XlsxLimits } from './workbook';
 export { writeXlsx, type XlsxSheet, type XlsxCell } from './writer';
+export { observationsSheet, findingsSheet, DATA_HEADER, FINDINGS_HEADER } from './export-sheets';

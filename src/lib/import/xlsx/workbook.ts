@@ -6,6 +6,9 @@
 import { inflateEntry, readDirectory, ZIP_LIMITS, type ZipEntry, type ZipLimits } from './zip';
 import { formatOf, showNumber, type CellFormat } from './number-format';
 import { attr, scanTags, textBetween, type Tag } from './xml';
+import { parseAddress } from './address';
+
+export { columnName } from './address';
 
 export interface XlsxLimits extends ZipLimits {
 	maxSharedStrings: number;
@@ -181,21 +184,6 @@ function readStyles(xml: string): CellFormat[] {
 		else if (t.name === 'xf' && inXfs && !t.closing) ids.push(Number(attr(t.attrs, 'numFmtId') ?? 0));
 	});
 	return ids.map((id) => formatOf(id, custom));
-}
-
-/** `C14` → [13, 2]; null when it is no cell address. */
-export function parseAddress(ref: string): [row: number, col: number] | null {
-	const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
-	if (!m) return null;
-	let col = 0;
-	for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-	return [Number(m[2]) - 1, col - 1];
-}
-
-export function columnName(col: number): string {
-	let s = '';
-	for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-	return s;
 }
 
 function readSheet(

@@ -4,7 +4,7 @@
  * stays the text it is and is never taken for a formula. Every text is escaped for XML.
  */
 import { zipSync, strToU8 } from 'fflate';
-import { columnName } from './workbook';
+import { columnName } from './address';
 
 export type XlsxCell = string | number | null | undefined;
 
