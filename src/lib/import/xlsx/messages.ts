@@ -14,9 +14,9 @@ interface Args {
 type Template = (x: Args) => [vi: string, en: string];
 
 const SAVE_AS_VI =
-	'Mở tệp bằng Excel, chọn Tệp → Lưu thành → “Sổ làm việc Excel (.xlsx)” rồi tải lên tệp mới.';
+	'Mở tệp bằng Excel, chọn Tệp → Lưu thành → “Sổ làm việc Excel (.xlsx)” (hoặc “CSV UTF-8”) rồi tải lên tệp mới.';
 const SAVE_AS_EN =
-	'Open it in Excel, choose File → Save As → “Excel Workbook (.xlsx)” and upload the new file.';
+	'Open it in Excel, choose File → Save As → “Excel Workbook (.xlsx)” (or “CSV UTF-8”) and upload the new file.';
 
 export const XLSX_MESSAGES: Record<string, Template> = {
 	xlsx_is_xls: () => [
