@@ -2,11 +2,18 @@
 
 /** `C14` → [13, 2]; null when it is no cell address. */
 export function parseAddress(ref: string): [row: number, col: number] | null {
-	const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
-	if (!m) return null;
+	let i = 0;
 	let col = 0;
-	for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-	return [Number(m[2]) - 1, col - 1];
+	let row = 0;
+	if (ref.charCodeAt(i) === 36) i++; // $
+	const c0 = i;
+	for (let ch = ref.charCodeAt(i); ch >= 65 && ch <= 90; ch = ref.charCodeAt(++i)) col = col * 26 + ch - 64;
+	if (i === c0 || i - c0 > 3) return null;
+	if (ref.charCodeAt(i) === 36) i++;
+	const r0 = i;
+	for (let ch = ref.charCodeAt(i); ch >= 48 && ch <= 57; ch = ref.charCodeAt(++i)) row = row * 10 + ch - 48;
+	if (i === r0 || i - r0 > 7 || i !== ref.length || row === 0) return null;
+	return [row - 1, col - 1];
 }
 
 /** 0 → `A`, 26 → `AA`. */

@@ -66,6 +66,7 @@ const AMBIGUOUS = /^-?[1-9]\d{0,2},\d{3}$/;
 /** A finite number in the Vietnamese way (`95,2`), never open to two readings. */
 export function numberText(x: number): string {
 	if (!Number.isFinite(x)) return '';
+	if (Number.isSafeInteger(x)) return String(x);
 	const v = Number(x.toPrecision(15));
 	if (Number.isInteger(v) && Math.abs(v) < 1e21) return String(v);
 	const s = String(v).replace('.', ',');

@@ -5,7 +5,7 @@
  */
 import { inflateEntry, readDirectory, ZIP_LIMITS, type ZipEntry, type ZipLimits } from './zip';
 import { formatOf, showNumber, type CellFormat } from './number-format';
-import { attr, scanTags, textBetween, type Tag } from './xml';
+import { attr, scanTags, textBetween } from './xml';
 import { parseAddress } from './address';
 
 export { columnName } from './address';
@@ -204,7 +204,8 @@ function readSheet(
 	let value: string | null = null;
 	let inline: string[] | null = null;
 	let hasFormula = false;
-	let open: Tag | null = null;
+	/** Where the text of the open `<v>` or `<t>` starts, or -1. */
+	let openEnd = -1;
 	const put = (text: string) => {
 		if (text === '') return;
 		if (row >= limits.maxRows) throw new XlsxError('xlsx_sheet_too_big', row + 1);
@@ -250,12 +251,12 @@ function readSheet(
 				return;
 			case 'v':
 			case 't':
-				if (!t.closing && !t.selfClosing) open = t;
-				else if (t.closing && open) {
-					const text = textBetween(xml, open.end, t.start);
+				if (!t.closing && !t.selfClosing) openEnd = t.end;
+				else if (t.closing && openEnd >= 0) {
+					const text = textBetween(xml, openEnd, t.start);
 					if (t.name === 'v') value = text;
 					else inline?.push(text);
-					open = null;
+					openEnd = -1;
 				}
 				return;
 			case 'mergeCell': {

@@ -18,27 +18,36 @@ export interface Tag {
 
 const TAG = /<(\/?)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>/g;
 
-/** Calls `visit` for each tag in order; `visit` returning false stops the scan. */
+/**
+ * Calls `visit` for each tag in order; `visit` returning false stops the scan. The same Tag object is
+ * passed each time (a sheet has millions of tags): copy what you keep.
+ */
 export function scanTags(xml: string, visit: (tag: Tag) => boolean | void): void {
 	TAG.lastIndex = 0;
+	const tag: Tag = { name: '', closing: false, selfClosing: false, attrs: '', start: 0, end: 0 };
 	let m: RegExpExecArray | null;
 	while ((m = TAG.exec(xml))) {
 		const attrs = m[4];
-		const selfClosing = attrs.endsWith('/');
-		const tag: Tag = {
-			name: m[3],
-			closing: m[1] === '/',
-			selfClosing,
-			attrs: selfClosing ? attrs.slice(0, -1) : attrs,
-			start: m.index,
-			end: m.index + m[0].length
-		};
+		const selfClosing = attrs.length > 0 && attrs.charCodeAt(attrs.length - 1) === 47; // '/'
+		tag.name = m[3];
+		tag.closing = m[1] === '/';
+		tag.selfClosing = selfClosing;
+		tag.attrs = selfClosing ? attrs.slice(0, -1) : attrs;
+		tag.start = m.index;
+		tag.end = m.index + m[0].length;
 		if (visit(tag) === false) return;
 	}
 }
 
 /** One attribute's decoded value, or undefined. `name` may carry a prefix: `r:id`. */
 export function attr(attrs: string, name: string): string | undefined {
+	// The common case, written by Excel: ` name="value"`.
+	const quick = attrs.indexOf(` ${name}="`);
+	if (quick >= 0) {
+		const from = quick + name.length + 3;
+		const to = attrs.indexOf('"', from);
+		if (to >= 0) return decodeText(attrs.slice(from, to));
+	}
 	let at = 0;
 	for (;;) {
 		const i = attrs.indexOf(name, at);
