@@ -8,7 +8,7 @@ export const xlsxVi = {
 	'xlsx.dropHint':
 		'Excel .xlsx (chọn trang tính sau khi đọc) · CSV: UTF-8, UTF-16 (Unicode text), Windows-1258 · dấu phẩy, chấm phẩy hoặc tab',
 	'xlsx.sheet': 'Trang tính',
-	'xlsx.allSheets': 'Tất cả {n} trang (mỗi trang một kỳ hoặc một đơn vị)',
+	'xlsx.allSheets': 'Tất cả {n} trang',
 	'xlsx.sheetsDiffer': 'Các trang có bố cục khác nhau nên đọc từng trang một.',
 	'xlsx.cell': 'Ô',
 	'xlsx.findingsXlsx': 'Tải danh sách phát hiện (.xlsx)',
@@ -22,7 +22,7 @@ export const xlsxEn: Record<XlsxKey, string> = {
 	'xlsx.dropHint':
 		'Excel .xlsx (choose the sheet after reading) · CSV: UTF-8, UTF-16 (Unicode text), Windows-1258 · comma, semicolon or tab',
 	'xlsx.sheet': 'Sheet',
-	'xlsx.allSheets': 'All {n} sheets (one period or unit each)',
+	'xlsx.allSheets': 'All {n} sheets',
 	'xlsx.sheetsDiffer': 'The sheets have different layouts, so they are read one at a time.',
 	'xlsx.cell': 'Cell',
 	'xlsx.findingsXlsx': 'Download the findings (.xlsx)',
