@@ -124,3 +124,37 @@ describe('hostile and foreign workbooks', () => {
 		expect(codes(r, 'error')).toEqual(['xlsx_not_zip']);
 	});
 });
+
+describe('sheets named by ward', () => {
+	it('reads every ward’s sheet together, each sheet giving its unit; hidden sheets are left out', async () => {
+		const { writeXlsx } = await import('../../src/lib/import/xlsx');
+		const sheet = (name: string, a: number, b: number) => ({
+			name,
+			rows: [
+				['Chỉ tiêu', 'Năm 2023', 'Năm 2024'],
+				['Tổng số đơn tiếp nhận', a, b]
+			]
+		});
+		const bytes = writeXlsx([sheet('Phổ An', 15, 14), sheet('Phổ Phong', 11, 8)]);
+		const r = await importXlsx(bytes, { fileName: 'don-vi.xlsx', dictionary, units });
+		expect(r.workbook).toEqual({ sheets: ['Phổ An', 'Phổ Phong'], chosen: '*', agree: true });
+		expect(values(r)).toEqual({
+			'Phổ An|2023|petitions_received': 15,
+			'Phổ An|2024|petitions_received': 14,
+			'Phổ Phong|2023|petitions_received': 11,
+			'Phổ Phong|2024|petitions_received': 8
+		});
+		const { zipSync, unzipSync, strToU8, strFromU8 } = await import('fflate');
+		const parts = unzipSync(bytes);
+		const book = strFromU8(parts['xl/workbook.xml']).replace(
+			'name="Phổ Phong"',
+			'name="Phổ Phong" state="hidden"'
+		);
+		const hidden = await importXlsx(zipSync({ ...parts, 'xl/workbook.xml': strToU8(book) }), {
+			fileName: 'don-vi.xlsx',
+			dictionary,
+			units
+		});
+		expect(hidden.workbook?.sheets).toEqual(['Phổ An']);
+	});
+});

@@ -120,6 +120,7 @@ export function openWorkbook(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS
 		if (t.name !== 'sheet') return;
 		const rel = rels.get(attr(t.attrs, 'r:id') ?? '');
 		if (!rel || !/\/worksheet$/.test(rel.type)) return; // chart sheets and dialogs hold no table
+		if (/hidden/i.test(attr(t.attrs, 'state') ?? '')) return; // a hidden sheet is the author's scratch space
 		sheets.push({
 			name: (attr(t.attrs, 'name') ?? '').normalize('NFC'),
 			path: resolvePath('xl/workbook.xml', rel.target)
