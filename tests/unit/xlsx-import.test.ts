@@ -43,6 +43,22 @@ describe('a workbook of three sheets named by year', () => {
 		expect(seen).toEqual([...seen].sort((a, b) => a - b));
 		expect(seen.at(-1)).toBe(1);
 	});
+
+	it('reports progress within a long sheet, with the rows read so far', async () => {
+		const { writeXlsx } = await import('../../src/lib/import/xlsx');
+		const rows = [['Đơn vị', 'Năm', 'Chỉ tiêu', 'Giá trị']];
+		for (let y = 0; y < 10_000; y++)
+			rows.push(['Phổ An', String(1990 + (y % 30)), `chỉ tiêu ${y}`, String(y)]);
+		const seen: { phase: string; rows: number }[] = [];
+		await importXlsx(
+			writeXlsx([{ name: 'S', rows }]),
+			{ fileName: 'x.xlsx', dictionary, units },
+			{
+				onProgress: (p) => seen.push(p)
+			}
+		);
+		expect(seen.filter((p) => p.phase === 'parse' && p.rows === 4096)).toHaveLength(1);
+	});
 });
 
 describe('cells as Excel shows them', () => {

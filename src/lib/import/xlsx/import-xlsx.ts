@@ -53,7 +53,9 @@ export async function importXlsx(
 		progress('decode', 0.02);
 		book = openWorkbook(bytes, limits);
 		for (const [i, ref] of book.sheets.entries()) {
-			const grid = book.read(ref);
+			const share = 0.45 / book.sheets.length;
+			const start = 0.05 + share * i;
+			const grid = book.read(ref, (f, rows) => progress('parse', start + share * f, rows));
 			sheets.push(prepareSheet(ref.name, grid, options));
 			progress('parse', 0.05 + (0.45 * (i + 1)) / book.sheets.length, grid.rows.length);
 		}

@@ -72,7 +72,8 @@ export interface Workbook {
 	sheets: SheetRef[];
 	/** The workbook links to other workbooks (their values are read as saved, never fetched). */
 	externalLinks: number;
-	read(sheet: SheetRef): SheetGrid;
+	/** `progress` hears how far through the sheet's XML the scan is (0…1) and the rows read so far. */
+	read(sheet: SheetRef, progress?: (fraction: number, rows: number) => void): SheetGrid;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -134,12 +135,12 @@ export function openWorkbook(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS
 	return {
 		sheets,
 		externalLinks,
-		read(sheet) {
+		read(sheet, progress) {
 			shared ??= readShared(part('xl/sharedStrings.xml') ?? '', limits);
 			styles ??= readStyles(part('xl/styles.xml') ?? '');
 			const xml = part(sheet.path);
 			if (xml === null) throw new XlsxError('xlsx_damaged');
-			return readSheet(xml, shared, styles, date1904, limits);
+			return readSheet(xml, shared, styles, date1904, limits, progress);
 		}
 	};
 }
@@ -192,7 +193,8 @@ function readSheet(
 	shared: string[],
 	styles: CellFormat[],
 	date1904: boolean,
-	limits: XlsxLimits
+	limits: XlsxLimits,
+	progress?: (fraction: number, rows: number) => void
 ): SheetGrid {
 	const rows: string[][] = [];
 	const merges: Merge[] = [];
@@ -220,6 +222,7 @@ function readSheet(
 		switch (t.name) {
 			case 'row':
 				if (!t.closing) {
+					if (progress && (row & 4095) === 4095) progress(t.start / xml.length, row + 1);
 					const r = Number(attr(t.attrs, 'r'));
 					row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
 					col = -1;
