@@ -117,3 +117,25 @@ describe('the writer', () => {
 		expect(escapeXml('a<b>&"\u0001\uD800')).toBe('a&lt;b&gt;&amp;&quot;');
 	});
 });
+
+describe('merged areas', () => {
+	it('fill only the rows the table has, however many areas overlap and however far they reach', async () => {
+		const { prepareSheet } = await import('../../src/lib/import/xlsx/table');
+		const merges = Array.from({ length: 5000 }, () => ({ r1: 1, c1: 0, r2: 999_999, c2: 0 }));
+		const grid = {
+			rows: [
+				['Đơn vị', 'Năm', 'Tổng số đơn tiếp nhận'],
+				['Phổ An', '2024', '3'],
+				['', '2023', '4']
+			],
+			merges,
+			formulas: 0,
+			formulasWithoutValue: 0
+		};
+		const t0 = performance.now();
+		const sheet = prepareSheet('S', grid, { dictionary: [], units: [] });
+		expect(performance.now() - t0).toBeLessThan(2000);
+		expect(sheet.rows).toHaveLength(3);
+		expect(sheet.rows[2][0]).toBe('Phổ An');
+	});
+});

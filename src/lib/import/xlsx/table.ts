@@ -42,13 +42,21 @@ function setCell(rows: string[][], r: number, c: number, text: string) {
 	row[c] = text;
 }
 
-/** One-column merges (a ward over its rows): the text fills every row of the area. */
+/** Cells filled from merged areas at most: overlapping areas over a million rows must not hang the reader. */
+const MAX_FILLED = 2_000_000;
+
+/** One-column merges (a ward over its rows): the text fills every row of the area, within the table. */
 function fillDown(grid: SheetGrid) {
+	let budget = MAX_FILLED;
+	const last = grid.rows.length - 1;
 	for (const m of grid.merges) {
 		if (m.c1 !== m.c2 || m.r2 <= m.r1) continue;
 		const text = cellAt(grid.rows, m.r1, m.c1);
 		if (text === '') continue;
-		for (let r = m.r1 + 1; r <= m.r2; r++) setCell(grid.rows, r, m.c1, text);
+		const end = Math.min(m.r2, last);
+		if (end - m.r1 > budget) return;
+		budget -= end - m.r1;
+		for (let r = m.r1 + 1; r <= end; r++) setCell(grid.rows, r, m.c1, text);
 	}
 }
 
