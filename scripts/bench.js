@@ -17,6 +17,9 @@
  * 3. the server's save (100k, 1M rows) against a bare bulk insert into the same database, SQLite and
  *    PostgreSQL (CHISO_TEST_DATABASE_URL): scripts/bench-server.ts; the commit → follower event time is
  *    printed by the fault tests (tests/server/faults.test.ts, `[faults]` lines).
+ * 4. a 100k-row Excel workbook against the same rows as CSV, through the importer the import page's
+ *    worker runs: bench/xlsx.ts (--no-xlsx skips it, --xlsx-sizes=… changes the sizes, --xlsx-only runs
+ *    it alone, without building anything).
  * Results are also written to bench/results/latest.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -39,6 +42,16 @@ const REDRAW_CODES = [
 	'petitions_received'
 ];
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** 4. Workbook against CSV (bench/xlsx.ts), in Node: the same importer as the page's worker. */
+function benchXlsx() {
+	console.log('\nExcel workbook against the same rows as CSV (bench/xlsx.ts)');
+	spawnSync('npx', ['tsx', 'bench/xlsx.ts', args['xlsx-sizes'] ?? '100000'], { stdio: 'inherit' });
+}
+if ('xlsx-only' in args) {
+	benchXlsx();
+	process.exit(0);
+}
 
 /** The bench page's own Vite config: it builds bench/index.html into BUILD_DIR and serves BUILD_DIR. */
 const BENCH_CONFIG = ['--config', 'bench/vite.config.ts'];
@@ -360,6 +373,7 @@ if (!('no-server' in args)) {
 		stdio: 'inherit'
 	});
 }
+if (!('no-xlsx' in args)) benchXlsx();
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
 console.log('\nwritten: bench/results/latest.json');

@@ -103,7 +103,7 @@ test('a hostile file runs no script, stores text verbatim and exports it neutral
 test('bad files get one clear message and change nothing', async ({ page }) => {
 	await openImport(page);
 	for (const [file, code] of [
-		['tests/fixtures/import/workbook.xlsx', 'excel_workbook'],
+		['tests/fixtures/import/workbook.xlsx', 'xlsx_not_zip'],
 		['tests/fixtures/import/empty.csv', 'empty_file'],
 		['tests/fixtures/import/random.bin', 'binary_file'],
 		['tests/fixtures/import/unterminated-quote.csv', 'unterminated_quote']

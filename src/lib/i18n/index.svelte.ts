@@ -7,14 +7,15 @@ import { fill, loadLocale, saveLocale, type Locale } from './locale';
 import { vi, type MessageKey as BaseKey } from './vi';
 import { workspaceEn, workspaceVi, type WorkspaceKey } from './workspace';
 import { offlineEn, offlineVi, type OfflineKey } from './offline';
+import { xlsxEn, xlsxVi, type XlsxKey } from './xlsx';
 
-export type MessageKey = BaseKey | WorkspaceKey | OfflineKey;
+export type MessageKey = BaseKey | WorkspaceKey | OfflineKey | XlsxKey;
 export type { Locale };
 export { LOCALES } from './locale';
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
-	vi: { ...vi, ...workspaceVi, ...offlineVi },
-	en: { ...en, ...workspaceEn, ...offlineEn }
+	vi: { ...vi, ...workspaceVi, ...offlineVi, ...xlsxVi },
+	en: { ...en, ...workspaceEn, ...offlineEn, ...xlsxEn }
 };
 const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 

@@ -50,6 +50,8 @@ export interface PendingFile {
 	error?: string;
 	encoding?: TextEncodingName;
 	unitHint?: string;
+	/** A workbook's sheet to read (`*` every sheet); the reader chooses when absent. */
+	sheet?: string;
 	columnChoices: Record<string, NumberLocale>;
 }
 
@@ -109,8 +111,11 @@ export class ImportSession {
 		await Promise.all(parses);
 	}
 
-	/** Parse again with a changed choice: encoding, a column's number format, the unit of a sheet. */
-	async rerun(id: number, patch: Partial<Pick<PendingFile, 'encoding' | 'unitHint' | 'columnChoices'>>) {
+	/** Parse again with a changed choice: encoding, a column's number format, the unit of a sheet, a workbook's sheet. */
+	async rerun(
+		id: number,
+		patch: Partial<Pick<PendingFile, 'encoding' | 'unitHint' | 'columnChoices' | 'sheet'>>
+	) {
 		const file = this.find(id);
 		if (!file) return;
 		Object.assign(file, patch);
@@ -207,6 +212,7 @@ export class ImportSession {
 			units: data.units,
 			encoding: file.encoding,
 			unitHint: file.unitHint,
+			sheet: file.sheet,
 			columnChoices: $state.snapshot(file.columnChoices),
 			aliases: this.aliases()
 		};

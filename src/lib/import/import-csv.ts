@@ -15,7 +15,7 @@ import { matchUnit } from './units';
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-interface Draft {
+export interface Draft {
 	kind: ImportResult['kind'];
 	shape: ImportShape;
 	encoding: string;
@@ -24,7 +24,7 @@ interface Draft {
 	skipped: number;
 }
 
-function finish(log: IssueLog, t0: number, d: Draft, extra: Partial<ImportResult> = {}): ImportResult {
+export function finish(log: IssueLog, t0: number, d: Draft, extra: Partial<ImportResult> = {}): ImportResult {
 	const observations = extra.observations ?? [];
 	const issues = log.finish();
 	return {
@@ -135,7 +135,29 @@ async function run(
 	const rows = parsed.rows;
 	if (rows.every(isBlank)) return fail('empty_file');
 	for (const row of parsed.badQuoteRows) log.add('warning', 'invalid_quotes', { row });
+	return importRows(rows, options, { log, t0, draft, meter });
+}
 
+/** What importRows carries on from the reading of a file. */
+export interface RowsContext {
+	log: IssueLog;
+	t0: number;
+	draft: Draft;
+	meter: ProgressMeter | null;
+}
+
+/**
+ * Rows of cells (a parsed CSV, or a workbook's sheet) → ImportResult: header, shape, values, checks.
+ * Row i of `rows` is the file's row i + 1 in every finding.
+ */
+export function importRows(rows: string[][], options: ImportOptions, ctx: RowsContext): ImportResult {
+	const { log, t0, draft, meter } = ctx;
+	const fail = (code: string, row = 0, args = {}): ImportResult => {
+		log.add('error', code, { row }, args);
+		draft.kind = 'invalid';
+		return finish(log, t0, draft);
+	};
+	if (rows.every(isBlank)) return fail('empty_file');
 	const layout = findHeader(rows, options.dictionary, options.aliases);
 	if (!layout) return fail('no_header');
 	draft.shape = layout.shape;

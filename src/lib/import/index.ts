@@ -58,5 +58,6 @@ export type {
 	ImportStats,
 	NumberLocale,
 	Severity,
-	TextEncodingName
+	TextEncodingName,
+	WorkbookInfo
 } from './types';

@@ -2,6 +2,7 @@
  * Every message the importer can give, in Vietnamese and English, each saying what is wrong and how
  * to fix it. Keyed by the issue's stable `code`.
  */
+import { XLSX_MESSAGES } from './xlsx/messages';
 
 export interface MessageArgs {
 	value?: string;
@@ -36,6 +37,7 @@ const orderViolation: Template = (x) => [
 ];
 
 export const MESSAGES: Record<string, Template> = {
+	...XLSX_MESSAGES,
 	// — reading the file —
 	empty_file: () => [
 		'Tệp rỗng, không có dữ liệu. Hãy chọn đúng tệp CSV đã xuất từ Excel.',

@@ -22,6 +22,8 @@ export interface ImportOptions {
 	columnChoices?: Record<string, NumberLocale>;
 	/** Remembered user mappings: normaliseKey(raw) → canonical unit name or indicator code. */
 	aliases?: Record<string, string>;
+	/** A workbook's sheet to read; `*` reads every sheet (their layouts must agree). Default: see importXlsx. */
+	sheet?: string;
 }
 
 export interface ImportIssue {
@@ -38,6 +40,8 @@ export interface ImportIssue {
 	vi: string;
 	/** Message in English, including how to fix it. */
 	en: string;
+	/** A workbook's cell as Excel names it: `Sheet "2024"!C14` (CSV files have none). */
+	cell?: string;
 	/** Closest known unit names / indicator codes / category labels. */
 	suggestions?: string[];
 }
@@ -69,4 +73,14 @@ export interface ImportResult {
 	delimiter: string;
 	questions: ImportQuestion[];
 	stats: ImportStats;
+	/** Present for a workbook: its sheets and which of them were read. */
+	workbook?: WorkbookInfo;
+}
+
+export interface WorkbookInfo {
+	sheets: string[];
+	/** The sheet read, or `*` for all of them. */
+	chosen: string;
+	/** Whether every sheet has the same layout (then they can be read together). */
+	agree: boolean;
 }
