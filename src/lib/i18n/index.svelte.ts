@@ -3,17 +3,18 @@
  * kept in this browser; numbers, dates and periods follow it through `i18n.locale`.
  */
 import { en } from './en';
+import { keepEn, keepVi, type KeepKey } from './keep';
 import { fill, loadLocale, saveLocale, type Locale } from './locale';
 import { vi, type MessageKey as BaseKey } from './vi';
 import { workspaceEn, workspaceVi, type WorkspaceKey } from './workspace';
 
-export type MessageKey = BaseKey | WorkspaceKey;
+export type MessageKey = BaseKey | WorkspaceKey | KeepKey;
 export type { Locale };
 export { LOCALES } from './locale';
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
-	vi: { ...vi, ...workspaceVi },
-	en: { ...en, ...workspaceEn }
+	vi: { ...vi, ...workspaceVi, ...keepVi },
+	en: { ...en, ...workspaceEn, ...keepEn }
 };
 const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 

@@ -307,8 +307,7 @@ export class ImportSession {
 			for (const a of additions) rememberAlias(a.raw, a.indicator.code);
 			const saved = additions.map((a) => a.indicator.code);
 			if (saved.length > 0) this.additions = this.additions.filter((a) => !saved.includes(a.indicator.code));
-			if (workspace.kind === 'server') await data.saved(answer.version);
-			else await data.changed();
+			await data.saved(answer.version);
 			this.lastCommit = { files: files.length, summaries: answer.summaries };
 			this.files = this.files.filter((f) => !files.includes(f));
 		} catch (e) {
