@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createNodeEngine } from '../../src/lib/db/engine-node';
+import { Store } from '../../src/lib/db/store';
 import { SNAPSHOT_TABLES, SNAPSHOT_VERSION } from '../../src/lib/db/snapshot';
 import { COPY_SCHEMA, copyToJson, makeCopy, readCopy, schemaOf } from '../../src/lib/state/copy-schema';
 import { formatBytes } from '../../src/lib/state/storage-line';
@@ -30,6 +33,29 @@ describe('the kept copy: schema and migrations', () => {
 		const old = { version: 42, snapshot: snapshot() };
 		const read = readCopy(old);
 		expect(read.ok && read.copy.version).toBe(42);
+	});
+
+	it('opens the fixture copy of an older version with every figure', async () => {
+		const fixture = JSON.parse(readFileSync('tests/fixtures/keep/copy-schema-1.json', 'utf8'));
+		const enc = new TextEncoder();
+		const raw = {
+			version: fixture.version,
+			tables: Object.fromEntries(Object.entries(fixture.tables).map(([k, v]) => [k, enc.encode(v as string)]))
+		};
+		const read = readCopy(raw);
+		expect(read.ok && read.migrated).toBe(true);
+		if (!read.ok) return;
+		const store = await Store.open(await createNodeEngine());
+		await store.restore(read.copy.snapshot);
+		const rows = (fixture.tables.observations as string).trim().split('\n').length - 1;
+		const [{ n, found }] = await store.query<{ n: number; found: number }>(
+			`SELECT count(*)::INTEGER AS n, max(value) FILTER (WHERE unit = 'Phổ An' AND period = '2024' AND indicator = 'petitions_received') AS found FROM observations`
+		);
+		expect(n).toBe(rows);
+		expect(found).toBe(4321);
+		const population = (await store.indicators()).find((i) => i.code === 'population')!;
+		expect(population.notes_vi).not.toBe('');
+		expect(population.notes_en).toBe(population.notes_vi);
 	});
 
 	it('runs one step per version, in order', () => {

@@ -171,6 +171,8 @@ export interface StorageInfo {
 export async function storageInfo(): Promise<StorageInfo> {
 	const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
 	if (!storage) return { used: null, quota: null, persistent: null };
+	// Once asked, the line waits for the answer (a browser may ask the person first).
+	if (keepAnswer) await keepAnswer;
 	const estimate = await storage.estimate?.().catch(() => undefined);
 	const persistent = storage.persisted ? await storage.persisted().catch(() => null) : null;
 	return { used: estimate?.usage ?? null, quota: estimate?.quota ?? null, persistent };
