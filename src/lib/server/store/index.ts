@@ -13,3 +13,4 @@ export { listDecks, saveDeck, deleteDeck, type Deck } from './decks';
 export { loadDictionary, loadUnits } from './lists';
 export { audit, nowIso } from './util';
 export type { IncomingFile, IncomingRow, Finding } from './recheck';
+export { restoreWorkspace, type RestoreResult } from './restore';
