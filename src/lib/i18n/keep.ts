@@ -23,7 +23,14 @@ export const keepVi = {
 		'Mở tệp “{file}” ({rows} số liệu, {imports} lần nhập)? Toàn bộ dữ liệu đang có trên máy này sẽ được thay bằng dữ liệu trong tệp.',
 	'keep.opened': 'Đã mở tệp “{file}”: {rows} số liệu.',
 	'keep.refused': 'Không mở được tệp “{file}”: {reason}',
-	'keep.working': 'Đang xử lý…'
+	'keep.working': 'Đang xử lý…',
+	'keep.restoreTitle': 'Khôi phục từ tệp dữ liệu',
+	'keep.restoreHint':
+		'Thay toàn bộ dữ liệu trên máy chủ (số liệu, từ điển, danh sách đơn vị, lịch sử nhập) bằng một tệp “Tải toàn bộ dữ liệu”. Tệp được kiểm tra như mọi lần nhập; việc khôi phục được ghi vào nhật ký.',
+	'keep.restoreChoose': 'Chọn tệp dữ liệu…',
+	'keep.restoreConfirm':
+		'Khôi phục từ “{file}” ({rows} số liệu, {imports} lần nhập)? Mọi người dùng sẽ thấy dữ liệu trong tệp thay cho dữ liệu hiện có trên máy chủ.',
+	'keep.restored': 'Đã khôi phục từ “{file}”: phiên bản {version}, {rows} số liệu.'
 } as const;
 
 export type KeepKey = keyof typeof keepVi;
@@ -49,5 +56,12 @@ export const keepEn: Record<KeepKey, string> = {
 		'Open “{file}” ({rows} figures, {imports} imports)? All the data on this device will be replaced by the data in the file.',
 	'keep.opened': 'Opened “{file}”: {rows} figures.',
 	'keep.refused': 'Could not open “{file}”: {reason}',
-	'keep.working': 'Working…'
+	'keep.working': 'Working…',
+	'keep.restoreTitle': 'Restore from a workspace file',
+	'keep.restoreHint':
+		'Replace all the data on the server (figures, dictionary, unit list, import history) with a “Download workspace” file. The file is checked like any import; the restore is written to the audit log.',
+	'keep.restoreChoose': 'Choose a workspace file…',
+	'keep.restoreConfirm':
+		'Restore from “{file}” ({rows} figures, {imports} imports)? Everyone will see the data in the file instead of what the server holds now.',
+	'keep.restored': 'Restored from “{file}”: version {version}, {rows} figures.'
 };

@@ -14,8 +14,17 @@ export const POST: RequestHandler = api(async (event) => {
 	const ctx = await serverContext();
 	const checked = await parseWorkspaceFile(await readJson(event.request, ctx.config.bodyLimit));
 	if (!checked.ok) throw new ApiError(422, 'workspace_file_refused', checked.problem.vi, checked.problem.en);
-	const name = event.request.headers.get('x-chiso-file-name')?.slice(0, 300) ?? '';
+	const name = fileName(event.request.headers.get('x-chiso-file-name'));
 	const res = await restoreWorkspace(ctx.database, { userId: user.id, file: checked.file, name });
 	ctx.changes.local(res.version);
 	return json(res);
 });
+
+/** The file's name as the page sent it (URI-encoded: headers carry no Vietnamese letters), for the log. */
+function fileName(header: string | null): string {
+	try {
+		return decodeURIComponent(header ?? '').slice(0, 300);
+	} catch {
+		return '';
+	}
+}
