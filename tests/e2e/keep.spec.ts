@@ -169,7 +169,8 @@ test('an unreadable copy is set aside, never overwritten, and can be downloaded'
 		}
 	};
 	await putCopy(page, 'current', broken);
-	await page.reload();
+	// Told on whichever page opens first.
+	await page.goto('/');
 	const aside = page.getByTestId('copy-aside');
 	await expect(aside).toBeVisible();
 	await expect(aside).toContainText('không mở được');

@@ -11,7 +11,7 @@ export const keepVi = {
 	'keep.persistUnknown': 'chưa rõ có được giữ lâu dài không',
 	'keep.asideTitle': 'Một bản sao dữ liệu trên máy này không mở được',
 	'keep.asideText':
-		'Bản sao lưu lúc {time} không đọc được nên đã được cất riêng, không bị ghi đè; dữ liệu mẫu đang mở thay. Hãy tải bản sao về và gửi cho người quản trị.',
+		'Bản sao này không đọc được nên đã được cất riêng lúc {time} và không bao giờ bị ghi đè; dữ liệu mẫu đang mở thay. Hãy tải bản sao về và gửi cho người quản trị.',
 	'keep.asideDownload': 'Tải bản sao',
 	'keep.asideDrop': 'Bỏ bản sao này',
 	'keep.asideDropConfirm': 'Xoá hẳn bản sao đã cất riêng này khỏi máy? Hãy tải về trước nếu còn cần.',
@@ -43,7 +43,7 @@ export const keepEn: Record<KeepKey, string> = {
 	'keep.persistUnknown': 'not known whether it is kept',
 	'keep.asideTitle': 'A copy of the data on this device could not be opened',
 	'keep.asideText':
-		'The copy saved at {time} could not be read, so it was set aside and is never overwritten; the sample data opened instead. Download the copy and send it to your administrator.',
+		'This copy could not be read, so it was set aside at {time} and is never overwritten; the sample data opened instead. Download the copy and send it to your administrator.',
 	'keep.asideDownload': 'Download the copy',
 	'keep.asideDrop': 'Discard this copy',
 	'keep.asideDropConfirm':
