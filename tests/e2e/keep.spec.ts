@@ -195,6 +195,20 @@ test('an unreadable copy is set aside, never overwritten, and can be downloaded'
 	await page.reload();
 	expect(await valueOf(page, 'Phổ An')).toBe('222');
 	await expect(page.getByTestId('copy-aside')).toBeVisible();
+
+	// A copy that turns unreadable while the page is open (another writer) is set aside at the next save.
+	await page.goto('/import');
+	await expect(page.getByTestId('file-input')).toBeAttached();
+	await putCopy(page, 'current', { schema: 99, from: 'a newer app' });
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({ name: 'lan-hai.csv', mimeType: 'text/csv', buffer: csvOf('Phổ An', 333) });
+	await expect(page.getByTestId('import-diff')).toBeVisible();
+	await save(page);
+	expect((await keys(page)).filter((k) => k.startsWith('aside-'))).toHaveLength(2);
+	await page.reload();
+	expect(await valueOf(page, 'Phổ An')).toBe('333');
+	await expect(page.getByTestId('copy-aside')).toHaveCount(2);
 });
 
 test('two tabs saving: the second sees the first, a save on a stale copy is shown again, nothing is lost', async ({

@@ -48,6 +48,14 @@ async function save(store: Store, version: number): Promise<void> {
 	announce(version);
 }
 
+/** The stored copy's version; a copy that cannot be read is set aside first, never overwritten. */
+async function storedNow(): Promise<number> {
+	const stored = await storedVersion();
+	if (stored >= 0) return stored;
+	await setAside('unreadable when saving');
+	return 0;
+}
+
 /**
  * Change the store and save it, while this tab alone may write: refused (null) when another tab saved
  * since this one loaded its copy.
@@ -58,7 +66,7 @@ function change<T>(
 	fn: () => Promise<T>
 ): Promise<{ version: number; value: T } | null> {
 	return withWriteLock(async () => {
-		const stored = await storedVersion();
+		const stored = await storedNow();
 		if (stored > held || base < held) return null;
 		const value = await fn();
 		await save(store, Math.max(stored, held) + 1);
@@ -69,7 +77,7 @@ function change<T>(
 /** Empty the store and fill it anew (the sample data, a workspace file), saved as the next version. */
 export async function replaceLocal(store: Store, fill: () => Promise<void>): Promise<number> {
 	return withWriteLock(async () => {
-		const stored = Math.max(await storedVersion(), held);
+		const stored = Math.max(await storedNow(), held);
 		await store.clear();
 		await fill();
 		await save(store, stored + 1);
@@ -111,7 +119,7 @@ export function localWorkspace(): Workspace {
 		},
 		async keep(store) {
 			if (store.version === savedAt) return;
-			await withWriteLock(() => save(store, held + 1));
+			await withWriteLock(async () => save(store, Math.max(await storedNow(), held) + 1));
 		},
 		async commit(store, files, { at, newIndicators, baseVersion }) {
 			const done = await change(store, baseVersion, () =>
