@@ -64,7 +64,7 @@ describe.each(BACKENDS)('workspace restore API on $name', (backend) => {
 
 	it('restores a good file as the next version, with an audit entry', async () => {
 		const res = await admin.req('POST', '/api/workspace/restore', smallWorkspaceFile(), {
-			'x-chiso-file-name': 'chi-so-toan-bo-2026-12-04.json'
+			'x-chiso-file-name': encodeURIComponent('dữ liệu toàn bộ 2026-12-04.json')
 		});
 		expect(res.status).toBe(200);
 		expect(await res.json()).toMatchObject({ version: 2, observations: 2, imports: 2 });
@@ -74,5 +74,6 @@ describe.each(BACKENDS)('workspace restore API on $name', (backend) => {
 		expect(csv).toContain('Phổ Minh,2024,petitions_received,12,>');
 		const audit = await (await admin.req('GET', '/api/audit')).text();
 		expect(audit).toContain('workspace_restore');
+		expect(audit).toContain('dữ liệu toàn bộ 2026-12-04.json');
 	});
 });
