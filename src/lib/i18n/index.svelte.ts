@@ -3,19 +3,20 @@
  * kept in this browser; numbers, dates and periods follow it through `i18n.locale`.
  */
 import { en } from './en';
+import { keepEn, keepVi, type KeepKey } from './keep';
 import { fill, loadLocale, saveLocale, type Locale } from './locale';
 import { vi, type MessageKey as BaseKey } from './vi';
 import { workspaceEn, workspaceVi, type WorkspaceKey } from './workspace';
 import { offlineEn, offlineVi, type OfflineKey } from './offline';
 import { xlsxEn, xlsxVi, type XlsxKey } from './xlsx';
 
-export type MessageKey = BaseKey | WorkspaceKey | OfflineKey | XlsxKey;
+export type MessageKey = BaseKey | WorkspaceKey | OfflineKey | XlsxKey | KeepKey;
 export type { Locale };
 export { LOCALES } from './locale';
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
-	vi: { ...vi, ...workspaceVi, ...offlineVi, ...xlsxVi },
-	en: { ...en, ...workspaceEn, ...offlineEn, ...xlsxEn }
+	vi: { ...vi, ...workspaceVi, ...offlineVi, ...xlsxVi, ...keepVi },
+	en: { ...en, ...workspaceEn, ...offlineEn, ...xlsxEn, ...keepEn }
 };
 const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 

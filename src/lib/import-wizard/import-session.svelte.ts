@@ -280,18 +280,19 @@ export class ImportSession {
 			for (const f of files) {
 				if (f.result?.kind !== 'dictionary' && f.result?.kind !== 'units') continue;
 				const list = { name: f.name, blob: f.blob, indicators: f.result.indicators, units: f.result.units };
-				const answer = await workspace.saveList(store, list, f.base ?? data.workspaceVersion);
+				const answer = await workspace.saveList(store, list, data.workspaceVersion);
 				if (!answer.ok) {
 					const findings = answer.reason === 'invalid' ? answer.findings : [];
 					this.refusal = { conflict: answer.reason === 'conflict', message: answer.message, findings };
 					if (answer.reason === 'conflict') await data.refresh(true);
 					return;
 				}
-				if (workspace.kind === 'server') await data.saved(answer.version);
+				await data.saved(answer.version);
+				// A new list changes no stored figure: the files' differences still hold on the new version.
+				for (const o of files) if (o.result?.kind === 'observations') o.base = answer.version;
 			}
 			const observationFiles = files.filter((f) => f.result?.kind === 'observations');
 			if (observationFiles.length === 0) {
-				if (workspace.kind !== 'server') await data.changed();
 				this.lastCommit = { files: files.length, summaries: [] };
 				this.files = this.files.filter((f) => !files.includes(f));
 				return;
@@ -323,8 +324,7 @@ export class ImportSession {
 			for (const a of additions) rememberAlias(a.raw, a.indicator.code);
 			const saved = additions.map((a) => a.indicator.code);
 			if (saved.length > 0) this.additions = this.additions.filter((a) => !saved.includes(a.indicator.code));
-			if (workspace.kind === 'server') await data.saved(answer.version);
-			else await data.changed();
+			await data.saved(answer.version);
 			this.lastCommit = { files: files.length, summaries: answer.summaries };
 			this.files = this.files.filter((f) => !files.includes(f));
 		} catch (e) {

@@ -8,8 +8,8 @@
 import { Store, type SeriesOptions } from '$lib/db';
 import { hasSampleRows, series as seriesOf } from '$lib/db/queries';
 import type { Indicator, SeriesRow, Unit } from '$lib/model/types';
-import { clearSnapshot } from '$lib/state/persist';
-import { loadBundled } from '$lib/workspace/local';
+import { listAside, storageInfo, type AsideCopy, type StorageInfo } from '$lib/state/persist';
+import { loadBundled, replaceLocal } from '$lib/workspace/local';
 import { Offline, SERVER_MODE, workspace, type ImportEntry, type Me } from '$lib/workspace';
 
 export type DataStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -43,6 +43,10 @@ class DataSession {
 	notice = $state<Notice | null>(null);
 	/** Who is signed in (server mode). */
 	me = $state<Me | null>(null);
+	/** Copies of the data this browser could not read, kept aside (never overwritten). */
+	aside = $state.raw<AsideCopy[]>([]);
+	/** Space used and available in this browser, and whether it keeps the data under pressure. */
+	storage = $state.raw<StorageInfo | null>(null);
 	readonly server = SERVER_MODE;
 	store: Store | null = null;
 	private opening: Promise<Store> | null = null;
@@ -77,7 +81,13 @@ class DataSession {
 			await this.changed(false);
 			performance.mark('chiso:data-ready');
 			this.status = 'ready';
-			if (SERVER_MODE) {
+			void this.readKept();
+			if (!SERVER_MODE) {
+				// Another tab of this browser saved: load its copy, with the quiet notice.
+				workspace.follow((v) => {
+					if (v > this.workspaceVersion) void this.refresh(true);
+				});
+			} else {
 				if (!opened.restored) void workspace.keep(store, opened.version);
 				// The kept copy opened at once; now ask whether the workspace moved on, and follow it.
 				void this.refresh(false);
@@ -116,7 +126,9 @@ class DataSession {
 				await this.changed(false);
 				await workspace.keep(store, version);
 				if (!announce) return;
-				const notice = await this.noticeOf(version);
+				const notice = SERVER_MODE
+					? await this.noticeOf(version)
+					: { at: new Date().toISOString(), user: null, file: null, undo: false };
 				// A save of this page's own whose event came before its answer: nothing to announce.
 				if (!this.own.has(version)) this.notice = notice;
 			} catch (e) {
@@ -142,22 +154,36 @@ class DataSession {
 		return { at: new Date().toISOString(), user: null, file: null, undo: false };
 	}
 
-	/** After this page saved version `version` on the server: load it (without a notice). */
+	/** After this page saved version `version` (on the server: load it), without a notice. */
 	async saved(version: number) {
 		this.own.add(version);
-		await this.refresh(false);
+		if (SERVER_MODE) return this.refresh(false);
+		this.workspaceVersion = version;
+		await this.changed(false);
+		void this.readKept();
+	}
+
+	/** The copies set aside and the storage line, read again. */
+	async readKept() {
+		this.aside = await listAside().catch(() => []);
+		this.storage = await storageInfo().catch(() => null);
+	}
+
+	/** Local mode: empty the store, fill it anew with `fill`, and save that as the next version. */
+	async replaceAll(fill: (store: Store) => Promise<void>) {
+		const store = await this.open();
+		this.indicators = [];
+		this.units = [];
+		this.referenceRead = -1;
+		this.workspaceVersion = await replaceLocal(store, () => fill(store));
+		this.restored = false;
+		await this.changed(false);
+		void this.readKept();
 	}
 
 	/** Forget every import and load the bundled sample data again (local mode). */
-	async resetToSample() {
-		const store = await this.open();
-		await clearSnapshot();
-		await store.clear();
-		this.indicators = [];
-		this.units = [];
-		await loadBundled(store);
-		this.restored = false;
-		await this.changed(false);
+	resetToSample() {
+		return this.replaceAll((store) => loadBundled(store));
 	}
 
 	private async refreshReference(store: Store) {

@@ -14,3 +14,4 @@ export { loadDictionary, loadUnits } from './lists';
 export { replaceList, listsChangedSince, type ListKind, type ListResult } from './reference';
 export { audit, nowIso } from './util';
 export type { IncomingFile, IncomingRow, Finding } from './recheck';
+export { restoreWorkspace, type RestoreResult } from './restore';
