@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LegendComponentOption } from 'echarts';
 import { legendLineCount, NARROW_WIDTH, narrowChart } from './narrow';
+import { heatmapOption } from './heatmap';
 import { rankingOption } from './ranking';
 import { smallMultiplesOption } from './smallMultiples';
 import { trendOption } from './trend';
@@ -100,6 +101,19 @@ describe('narrowChart', () => {
 		expect((option.matrix as { x: { data: string[] } }).x.data).toHaveLength(2);
 		const texts = svgTexts(renderSvg(narrow, PHONE, 640 + extraHeight)).map((t) => t.text);
 		expect(texts).toContain('Số vụ việc đã xử lý');
+	});
+
+	it('shrinks heatmap cell labels to fit a cell', () => {
+		// Five years: five columns in 358 px.
+		const periods = [...YEARS, '2024', '2025'];
+		const option = heatmapOption(RATES, { ...context(), units: UNITS, periods });
+		const size = (o: typeof option) =>
+			(o.series as { label: { fontSize: number } }[]).map((se) => se.label.fontSize);
+		expect(Math.min(...size(narrowChart(option, PHONE, 420).option))).toBeLessThan(Math.min(...size(option)));
+		expect(Math.max(...size(narrowChart(option, PHONE, 420).option))).toBeLessThanOrEqual(
+			Math.max(8, Math.floor((PHONE - 180) / 5 / (8 * 0.58)))
+		);
+		expect(size(narrowChart(option, 900, 420).option)).toEqual(size(option));
 	});
 
 	it('keeps few labels along the width of a ranking', () => {

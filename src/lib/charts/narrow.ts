@@ -2,7 +2,7 @@
  * A chart on a phone: the same option, reshaped for a narrow box. The legend moves below the plot and
  * wraps over as many lines as it needs (a column of names beside the plot would leave it no room),
  * category axes drop the labels that would overlap, value axes along the width keep three steps, and
- * small multiples stack in one column. The chart grows by what the legend and the stacked panels take,
+ * small multiples stack in one column, heatmap cells get labels that fit. The chart grows by what the legend and the stacked panels take,
  * so the plot keeps its height. Pure: the option passed in is never changed.
  */
 import type { EChartsOption, LegendComponentOption } from 'echarts';
@@ -12,7 +12,7 @@ import { estimateWidth } from './text';
 export const NARROW_WIDTH = 560;
 /** The height of one stacked small-multiple panel (px), and the room kept under its axis labels. */
 const PANEL_HEIGHT = 200;
-const PANEL_GAP = 12;
+const PANEL_GAP = 22;
 
 export interface NarrowChart {
 	option: EChartsOption;
@@ -131,6 +131,17 @@ export function narrowChart(option: EChartsOption, width: number, height = 0): N
 			option.xAxis,
 			list(option.xAxis as Axis | Axis[]).map(axis)
 		) as EChartsOption['xAxis'];
+	}
+	// Heatmap cells: labels small enough for "100,0 %*" to fit a cell (the y labels and margins take ≈ 180 px).
+	const columns = (list(option.xAxis as { data?: unknown[] } | { data?: unknown[] }[])[0]?.data ?? []).length;
+	if (columns > 0 && Array.isArray(option.series)) {
+		const cell = (width - 180) / columns;
+		const fits = Math.max(8, Math.floor(cell / (8 * 0.58)));
+		out.series = option.series.map((se) =>
+			se.type === 'heatmap' && se.label
+				? { ...se, label: { ...se.label, fontSize: Math.min(num(se.label.fontSize, 12), fits) } }
+				: se
+		) as EChartsOption['series'];
 	}
 	return { option: out, extraHeight: Math.max(0, extra) };
 }
