@@ -8,15 +8,16 @@ import { fill, loadLocale, saveLocale, type Locale } from './locale';
 import { vi, type MessageKey as BaseKey } from './vi';
 import { workspaceEn, workspaceVi, type WorkspaceKey } from './workspace';
 import { offlineEn, offlineVi, type OfflineKey } from './offline';
+import { phoneEn, phoneVi, type PhoneKey } from './phone';
 import { xlsxEn, xlsxVi, type XlsxKey } from './xlsx';
 
-export type MessageKey = BaseKey | WorkspaceKey | OfflineKey | XlsxKey | KeepKey;
+export type MessageKey = BaseKey | WorkspaceKey | OfflineKey | XlsxKey | KeepKey | PhoneKey;
 export type { Locale };
 export { LOCALES } from './locale';
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
-	vi: { ...vi, ...workspaceVi, ...offlineVi, ...xlsxVi, ...keepVi },
-	en: { ...en, ...workspaceEn, ...offlineEn, ...xlsxEn, ...keepEn }
+	vi: { ...vi, ...workspaceVi, ...offlineVi, ...xlsxVi, ...keepVi, ...phoneVi },
+	en: { ...en, ...workspaceEn, ...offlineEn, ...xlsxEn, ...keepEn, ...phoneEn }
 };
 const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 
