@@ -6,14 +6,15 @@ import { en } from './en';
 import { fill, loadLocale, saveLocale, type Locale } from './locale';
 import { vi, type MessageKey as BaseKey } from './vi';
 import { workspaceEn, workspaceVi, type WorkspaceKey } from './workspace';
+import { answersEn, answersVi, type AnswersKey } from './answers';
 
-export type MessageKey = BaseKey | WorkspaceKey;
+export type MessageKey = BaseKey | WorkspaceKey | AnswersKey;
 export type { Locale };
 export { LOCALES } from './locale';
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
-	vi: { ...vi, ...workspaceVi },
-	en: { ...en, ...workspaceEn }
+	vi: { ...vi, ...workspaceVi, ...answersVi },
+	en: { ...en, ...workspaceEn, ...answersEn }
 };
 const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 

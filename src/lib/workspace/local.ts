@@ -3,7 +3,7 @@
  * The store is the record; a snapshot in IndexedDB brings it back after a reload; the bundled dataset
  * opens the first time.
  */
-import { ingestBytes, type Store } from '$lib/db';
+import type { Store } from '$lib/db';
 import type { Indicator, Unit } from '$lib/model/types';
 import { loadSnapshot, saveSnapshot } from '$lib/state/persist';
 import { BUNDLED_FILES } from './bundled';
@@ -11,6 +11,8 @@ import type { Workspace } from './workspace';
 
 /** The bundled files (or only the dictionary and units), through the same ingestion path as an upload. */
 export async function loadBundled(store: Store, only?: readonly string[]): Promise<void> {
+	// The store's code loads with the engine, not with the first page.
+	const { ingestBytes } = await import('$lib/db');
 	let dictionary: Indicator[] = [];
 	let units: Unit[] = [];
 	for (const file of BUNDLED_FILES) {

@@ -5,7 +5,7 @@
  * through server-sent events (polling /api/health while the stream is down), and saves and undoes
  * through the API, which checks everything again.
  */
-import { replaceWithCanonical, stagedObservations, type Store } from '$lib/db';
+import type { Store } from '$lib/db';
 import { clearKept, loadKept, saveKept } from '$lib/state/persist';
 import { loadBundled } from './local';
 import type { Bilingual, CommitAnswer, Finding, ImportEntry, KeptCell, Me, Workspace } from './workspace';
@@ -70,6 +70,8 @@ async function download(store: Store): Promise<number> {
 	if (!res.ok) throw new Error(`workspace: HTTP ${res.status}`);
 	const version = Number(res.headers.get('x-chiso-version'));
 	const bytes = new Uint8Array(await res.arrayBuffer());
+	// The store's code loads with the engine, not with the first page (`$lib/db` is taken when needed).
+	const { replaceWithCanonical } = await import('$lib/db');
 	await replaceWithCanonical(store, bytes, {
 		fileName: `workspace-v${version}.csv`,
 		dictionary: await store.indicators(),
@@ -115,7 +117,10 @@ export function serverWorkspace(): Workspace {
 				};
 			const payload = [];
 			for (const f of files) {
-				const rows = 'table' in f.rows ? await stagedObservations(store, f.rows.table) : f.rows.observations;
+				const rows =
+					'table' in f.rows
+						? await (await import('$lib/db')).stagedObservations(store, f.rows.table)
+						: f.rows.observations;
 				payload.push({
 					name: f.name,
 					hash: await sha256(f.blob),
