@@ -205,7 +205,8 @@ try {
 	results.startupRuns = await benchStartup(browser, {
 		port: PORT,
 		runs: Number(args['startup-runs'] ?? 3),
-		buildDir: process.env.BUILD_DIR
+		buildDir: process.env.BUILD_DIR,
+		kitOutDir: process.env.KIT_OUT_DIR
 	});
 	if ('startup-only' in args) throw new StartupOnly();
 
