@@ -14,6 +14,7 @@ import { Offline, SERVER_MODE, workspace, type ImportEntry, type Me } from '$lib
 import { dataFingerprint } from '$lib/db/fingerprint';
 import { keptOrBundled } from './answers-bundled';
 import {
+	clearAnswers,
 	localVersion,
 	readAnswers,
 	serverVersion,
@@ -84,9 +85,10 @@ class DataSession {
 	private async load(): Promise<Store> {
 		this.status = 'loading';
 		this.record = readAnswers(SERVER_MODE);
-		void this.drawKept();
+		const who = SERVER_MODE ? workspace.me() : Promise.resolve(null);
+		void this.drawKept(who);
 		try {
-			if (SERVER_MODE) void workspace.me().then((me) => (this.me = me));
+			if (SERVER_MODE) void who.then((me) => (this.me = me));
 			// Marks for the benchmark's start-up breakdown (performance.getEntriesByType('mark')).
 			// Started at the app's first line (src/routes/+layout.ts): this shares that start.
 			// The store's code (`$lib/db`) loads beside the engine, not with the first page.
@@ -133,7 +135,9 @@ class DataSession {
 	}
 
 	/** Kept answers, drawn until DuckDB has opened (never after: then its answers are the figures). */
-	private async drawKept() {
+	private async drawKept(who: Promise<Me | null>) {
+		// The office's figures only for someone signed in (a shared computer shows nothing before).
+		if (SERVER_MODE && !(await who)) return;
 		const kept = await keptOrBundled(this.record, SERVER_MODE);
 		if (!kept || this.status === 'ready') return;
 		this.indicators = kept.indicators;
@@ -172,6 +176,12 @@ class DataSession {
 		await this.keeping;
 		// For the benchmark and the tests: what a return visit draws from is written.
 		document.documentElement.dataset.answersKept = 'true';
+	}
+
+	/** Sign out: the kept answers do not stay behind on a shared computer, as the kept copy does not. */
+	async logout() {
+		await clearAnswers();
+		await workspace.logout();
 	}
 
 	/** Load a newer version of the server's workspace, one load at a time; `announce` shows the notice. */
