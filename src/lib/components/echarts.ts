@@ -1,11 +1,17 @@
 /**
  * The only module that imports ECharts' runtime: tree-shaken `echarts/core`, the themes registered
- * once. What every page draws (lines, bars, their grid, legend, tooltip, on canvas) loads with the
- * app; the rest (heatmaps and their colour scale, small multiples' matrix, titles and pictures baked
- * into exports, the SVG renderer) loads the first time a chart needs it (`withEverything`).
+ * once. What every page draws (lines, bars, their grid, legend, tooltip and notes, on canvas) loads
+ * with the app; the rest (heatmaps and their colour scale, small multiples' matrix, titles baked into
+ * exports, the SVG renderer) loads the first time a chart needs it (`withEverything`).
  */
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import {
+	AriaComponent,
+	GraphicComponent,
+	GridComponent,
+	LegendComponent,
+	TooltipComponent
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -16,6 +22,7 @@ echarts.use([
 	LineChart,
 	BarChart,
 	AriaComponent,
+	GraphicComponent,
 	GridComponent,
 	LegendComponent,
 	TooltipComponent,
@@ -43,8 +50,7 @@ const present = (v: unknown) => v !== undefined && v !== null && !(Array.isArray
 export function needsMore(option: EChartsOption, renderer: 'canvas' | 'svg' = 'canvas'): boolean {
 	if (moreLoaded) return false;
 	if (renderer === 'svg') return true;
-	if (['title', 'graphic', 'visualMap', 'matrix'].some((k) => present(option[k as keyof EChartsOption])))
-		return true;
+	if (['title', 'visualMap', 'matrix'].some((k) => present(option[k as keyof EChartsOption]))) return true;
 	const series = option.series;
 	const list = Array.isArray(series) ? series : series ? [series] : [];
 	return list.some((s) => s && s.type !== 'line' && s.type !== 'bar');
