@@ -54,7 +54,12 @@ function engineFiles(kitOutDir) {
 	};
 	const keys = Object.keys(manifest);
 	const engine = closure(keys.filter((k) => manifest[k].isDynamicEntry && k.includes('src/lib/db/')));
-	const pages = closure(keys.filter((k) => manifest[k].isEntry));
+	// What `/` loads by itself: the app's entry, the root layout and the overview's node.
+	const own = (k) =>
+		/client-optimized\/app\.js$/.test(k) ||
+		(/client-optimized\/nodes\/\d+\.js$/.test(k) &&
+			/src\/routes\/\+(page\.svelte|layout\.(ts|svelte))"/.test(readFileSync(k, 'utf8')));
+	const pages = closure(keys.filter((k) => manifest[k].isEntry && own(k)));
 	return new Set([...engine].filter((f) => !pages.has(f)));
 }
 
