@@ -35,8 +35,10 @@ async function loadOnce(page, url) {
 }
 
 /**
- * The files of the engine (DuckDB's bindings, the store's code): what the build's dynamic imports of
- * `src/lib/db/` load, less what the pages load anyway (from the build's manifest).
+ * The files `/` loads on demand, beside the wasm: what the dynamic imports of its own modules load
+ * (DuckDB's bindings and the store's code; the other parts loaded on demand, such as PPTX or the
+ * heatmap's ECharts parts, are not loaded on `/`), less what `/` loads by itself anyway — from the
+ * build's manifest.
  */
 function engineFiles(kitOutDir) {
 	const file = `${kitOutDir}/output/client/.vite/manifest.json`;
@@ -50,17 +52,22 @@ function engineFiles(kitOutDir) {
 			for (const i of manifest[k].imports ?? []) visit(i);
 		};
 		keys.forEach(visit);
-		return new Set([...seen].map((k) => `/${manifest[k].file}`));
+		return seen;
 	};
-	const keys = Object.keys(manifest);
-	const engine = closure(keys.filter((k) => manifest[k].isDynamicEntry && k.includes('src/lib/db/')));
+	const files = (keys) => new Set([...keys].map((k) => `/${manifest[k].file}`));
 	// What `/` loads by itself: the app's entry, the root layout and the overview's node.
 	const own = (k) =>
 		/client-optimized\/app\.js$/.test(k) ||
 		(/client-optimized\/nodes\/\d+\.js$/.test(k) &&
 			/src\/routes\/\+(page\.svelte|layout\.(ts|svelte))"/.test(readFileSync(k, 'utf8')));
-	const pages = closure(keys.filter((k) => manifest[k].isEntry && own(k)));
-	return new Set([...engine].filter((f) => !pages.has(f)));
+	const page = closure(Object.keys(manifest).filter((k) => manifest[k].isEntry && own(k)));
+	const lazy = closure(
+		[...page].flatMap((k) =>
+			(manifest[k].dynamicImports ?? []).filter((d) => !d.includes('client-optimized/nodes/'))
+		)
+	);
+	const pageFiles = files(page);
+	return new Set([...files(lazy)].filter((f) => !pageFiles.has(f)));
 }
 
 /**
