@@ -13,7 +13,8 @@
  * of that File, and the same pipeline given bytes in memory against the bare read of those bytes.
  * Options: --no-build (reuse build-bench/), --sizes=10000,100000 (import sizes), --runs=40,
  * --trace (list every DuckDB call of each size's last import with its time), --no-redraw (imports only),
- * --port=4391, --no-server (skip 3.).
+ * --port=4391, --no-server (skip 3.), --startup-only (the start-up section alone: first visit and
+ * return, --startup-runs=3 each).
  * 3. the server's save (100k, 1M rows) against a bare bulk insert into the same database, SQLite and
  *    PostgreSQL (CHISO_TEST_DATABASE_URL): scripts/bench-server.ts; the commit → follower event time is
  *    printed by the fault tests (tests/server/faults.test.ts, `[faults]` lines).
@@ -27,6 +28,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import Papa from 'papaparse';
+import { benchStartup } from './bench-startup.js';
 
 // Its own build folders, so that a dev server or test build running at the same time is untouched.
 process.env.KIT_OUT_DIR ??= '.svelte-kit-bench';
@@ -41,6 +43,8 @@ const REDRAW_CODES = [
 	'land_dispute_mediation_success_rate',
 	'petitions_received'
 ];
+/** `--startup-only`: the start-up section is all that runs. */
+class StartupOnly extends Error {}
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** 4. Workbook against CSV (bench/xlsx.ts), in Node: the same importer as the page's worker. */
@@ -210,6 +214,14 @@ try {
 	console.log(
 		`initial JS: ${js.length} files, ${results.initialJsGzipKB.toFixed(0)} KB gzip; DuckDB worker ${results.duckdbWorkerGzipKB.toFixed(0)} KB gzip; wasm ${results.wasmGzipMB.toFixed(1)} MB gzip`
 	);
+	// First visit against return, each in new browser profiles (scripts/bench-startup.js).
+	results.startupRuns = await benchStartup(browser, {
+		port: PORT,
+		runs: Number(args['startup-runs'] ?? 3),
+		buildDir: process.env.BUILD_DIR,
+		kitOutDir: process.env.KIT_OUT_DIR
+	});
+	if ('startup-only' in args) throw new StartupOnly();
 
 	await page.goto(`http://127.0.0.1:${PORT}/bench/`);
 	await page.locator('[data-ready="true"]').waitFor();
@@ -359,6 +371,8 @@ try {
 		console.log(
 			`  ratio 1M / bundled (cold, painted median): ${(cold[1].painted.median / cold[0].painted.median).toFixed(2)}`
 		);
+} catch (e) {
+	if (!(e instanceof StartupOnly)) throw e;
 } finally {
 	await browser.close();
 	server.kill();
@@ -366,7 +380,7 @@ try {
 // 3. The server's save against a bare bulk insert of the same rows, same database, same run (SQLite,
 // and PostgreSQL when CHISO_TEST_DATABASE_URL is set): scripts/bench-server.ts. --no-server skips it,
 // --server-sizes=100000 changes the sizes.
-if (!('no-server' in args)) {
+if (!('no-server' in args) && !('startup-only' in args)) {
 	console.log('\nserver save against a bare bulk insert (scripts/bench-server.ts)');
 	const pg = process.env.CHISO_TEST_DATABASE_URL ? [`--pg=${process.env.CHISO_TEST_DATABASE_URL}`] : [];
 	spawnSync('npx', ['tsx', 'scripts/bench-server.ts', args['server-sizes'] ?? '100000,1000000', ...pg], {

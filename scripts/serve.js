@@ -3,13 +3,16 @@
  * Runs the server build (build/handler.js from adapter-node) on PORT (3000) and HOST (0.0.0.0), with
  * the settings of src/lib/server/config.ts mapped onto adapter-node's: CHISO_BODY_LIMIT →
  * BODY_SIZE_LIMIT, CHISO_TRUST_PROXY=1 → PROTOCOL_HEADER/ADDRESS_HEADER (X-Forwarded-Proto/-For).
- * Every response carries nosniff, Referrer-Policy and the CSP, static files included.
+ * Every response carries nosniff, Referrer-Policy and the CSP, static files included; the files under
+ * /_app/immutable/ are cached for a year (adapter-node) and DuckDB's wasm is sent brotli-compressed
+ * (scripts/wasm-brotli.js).
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cspHeader } from './csp.js';
+import { wasmBrotli } from './wasm-brotli.js';
 
 export async function serve({ dir = process.env.BUILD_DIR ?? 'build' } = {}) {
 	const handlerFile = resolve(dir, 'handler.js');
@@ -33,6 +36,8 @@ export async function serve({ dir = process.env.BUILD_DIR ?? 'build' } = {}) {
 	}
 	const { handler } = await import(pathToFileURL(handlerFile).href);
 	const csp = cspHeader();
+	// DuckDB's wasm, brotli-compressed with a year-long cache (the copy is written in the background).
+	const wasm = wasmBrotli(resolve(dir, 'client'));
 	const server = createServer((req, res) => {
 		const forwarded = String(req.headers['x-forwarded-proto'] ?? '')
 			.split(',')[0]
@@ -50,6 +55,7 @@ export async function serve({ dir = process.env.BUILD_DIR ?? 'build' } = {}) {
 			if (status === 304) res.removeHeader('Content-Security-Policy');
 			return writeHead(status, ...rest);
 		};
+		if (wasm(req, res)) return;
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');

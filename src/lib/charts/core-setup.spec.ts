@@ -1,7 +1,7 @@
 /**
- * The app loads a tree-shaken `echarts/core` (src/lib/components/echarts.ts). This renders every
- * builder with exactly the parts listed here and fails on any ECharts warning, so the list below is
- * what that file must register.
+ * The app loads a tree-shaken `echarts/core` (src/lib/components/echarts.ts, the rest on first need
+ * from echarts-more.ts). This renders every builder with exactly the parts listed here and fails on
+ * any ECharts warning, so the list below is what those two files must register together.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as echarts from 'echarts/core';

@@ -6,7 +6,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { EChartsType } from 'echarts/core';
-import { echarts } from './echarts';
+import { echarts, needsMore, withEverything } from './echarts';
 
 export interface ChartParams {
 	option: EChartsOption;
@@ -17,8 +17,15 @@ export interface ChartParams {
 export function chart(node: HTMLElement, params: ChartParams) {
 	let instance: EChartsType | null = null;
 	let current = params;
+	let gone = false;
 
 	const init = () => {
+		// A chart that needs a part not loaded yet (a heatmap, the SVG renderer) waits for it.
+		if (needsMore(current.option, current.renderer)) {
+			node.dataset.state = 'drawing';
+			void withEverything().then(() => !gone && init());
+			return;
+		}
 		instance?.dispose();
 		node.dataset.state = 'drawing';
 		instance = echarts.init(node, current.theme ?? 'screen', { renderer: current.renderer ?? 'canvas' });
@@ -40,13 +47,14 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		update(next: ChartParams) {
 			const reinit = next.theme !== current.theme || next.renderer !== current.renderer;
 			current = next;
-			if (reinit) init();
+			if (reinit || !instance || needsMore(next.option, next.renderer)) init();
 			else {
 				node.dataset.state = 'drawing';
 				instance?.setOption(next.option, { notMerge: true });
 			}
 		},
 		destroy() {
+			gone = true;
 			clearTimeout(timer);
 			observer.disconnect();
 			instance?.dispose();

@@ -1,39 +1,59 @@
 /**
- * The only module that imports ECharts' runtime: tree-shaken `echarts/core` with just the charts and
- * components the builders in `$lib/charts` use, and the themes registered once.
+ * The only module that imports ECharts' runtime: tree-shaken `echarts/core`, the themes registered
+ * once. What every page draws (lines, bars, their grid, legend, tooltip and notes, on canvas) loads
+ * with the app; the rest (heatmaps and their colour scale, small multiples' matrix, titles baked into
+ * exports, the SVG renderer) loads the first time a chart needs it (`withEverything`).
  */
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
 	AriaComponent,
 	GraphicComponent,
 	GridComponent,
 	LegendComponent,
-	MatrixComponent,
-	TitleComponent,
-	TooltipComponent,
-	VisualMapComponent
+	TooltipComponent
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsOption } from 'echarts';
 import { echartsThemes } from '$lib/charts';
 
 echarts.use([
 	LineChart,
 	BarChart,
-	HeatmapChart,
 	AriaComponent,
 	GraphicComponent,
 	GridComponent,
 	LegendComponent,
-	MatrixComponent,
-	TitleComponent,
 	TooltipComponent,
-	VisualMapComponent,
 	LabelLayout,
-	CanvasRenderer,
-	SVGRenderer
+	CanvasRenderer
 ]);
 for (const [name, theme] of Object.entries(echartsThemes)) echarts.registerTheme(name, theme as object);
+
+let more: Promise<typeof echarts> | null = null;
+let moreLoaded = false;
+
+/** ECharts with every part the app uses registered (the rest loaded once, on first need). */
+export function withEverything(): Promise<typeof echarts> {
+	more ??= import('./echarts-more').then((m) => {
+		echarts.use(m.MORE_PARTS);
+		moreLoaded = true;
+		return echarts;
+	});
+	return more;
+}
+
+const present = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+
+/** True when `option` (drawn with `renderer`) needs a part not loaded with the app yet. */
+export function needsMore(option: EChartsOption, renderer: 'canvas' | 'svg' = 'canvas'): boolean {
+	if (moreLoaded) return false;
+	if (renderer === 'svg') return true;
+	if (['title', 'visualMap', 'matrix'].some((k) => present(option[k as keyof EChartsOption]))) return true;
+	const series = option.series;
+	const list = Array.isArray(series) ? series : series ? [series] : [];
+	return list.some((s) => s && s.type !== 'line' && s.type !== 'bar');
+}
 
 export { echarts };

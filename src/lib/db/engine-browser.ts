@@ -8,6 +8,17 @@ import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import { FILES_DIR, safetySettings, type Engine } from './engine';
 import { statementRunner } from './statements';
 
+let starting: Promise<Engine> | null = null;
+
+/**
+ * The app's one engine, started once: the first caller (the app's first line, src/routes/+layout.ts)
+ * sets the worker and the wasm download going, later callers share the same promise.
+ */
+export function startBrowserEngine(): Promise<Engine> {
+	starting ??= createBrowserEngine();
+	return starting;
+}
+
 export async function createBrowserEngine(): Promise<Engine> {
 	const worker = new Worker(workerUrl);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);

@@ -31,10 +31,11 @@ import {
 import { displayTitle, specOption } from '$lib/deck/spec-option';
 import { loadSpec } from '$lib/deck/chart-data';
 import { fileName } from '$lib/deck/file-name';
-import { echarts } from '$lib/components/echarts';
+import { withEverything } from '$lib/components/echarts';
 import { EXPORT_FONTS } from './export-fonts';
 
-const runtime = echarts as unknown as EChartsRuntime;
+/** The runtime with every part registered (exports bake titles in and draw SVG). */
+const runtime = async () => (await withEverything()) as unknown as EChartsRuntime;
 
 /** What a page hands to the export buttons when it has no spec: an option builder for a theme. */
 export interface ExportSource {
@@ -76,7 +77,7 @@ async function optionOf(source: ChartSpec | ExportSource, customTitle: string, t
 
 export async function downloadPng(source: ChartSpec | ExportSource, customTitle = ''): Promise<string> {
 	const { option, title } = await optionOf(source, customTitle, 'print');
-	const url = await renderPng(runtime, option, { size: EXPORT_SIZE, theme: 'print' });
+	const url = await renderPng(await runtime(), option, { size: EXPORT_SIZE, theme: 'print' });
 	const name = fileName(title, 'png');
 	downloadBlob(name, new Blob([dataUrlBytes(url) as BlobPart], { type: 'image/png' }));
 	return name;
@@ -84,10 +85,10 @@ export async function downloadPng(source: ChartSpec | ExportSource, customTitle 
 
 export async function downloadSvg(source: ChartSpec | ExportSource, customTitle = ''): Promise<string> {
 	const { option, title } = await optionOf(source, customTitle, 'print');
-	const plain = renderSvgText(runtime, option, { size: EXPORT_SIZE, theme: 'print' });
+	const plain = renderSvgText(await runtime(), option, { size: EXPORT_SIZE, theme: 'print' });
 	const used = new Set(weightsUsed(plain));
 	const css = await fontFaceCss(EXPORT_FONTS.filter((f) => used.has(f.weight)));
-	const svg = renderSvgText(runtime, option, { size: EXPORT_SIZE, theme: 'print', fontCss: css });
+	const svg = renderSvgText(await runtime(), option, { size: EXPORT_SIZE, theme: 'print', fontCss: css });
 	const name = fileName(title, 'svg');
 	downloadText(name, svg, 'image/svg+xml;charset=utf-8');
 	return name;
@@ -104,7 +105,7 @@ export async function downloadPptx(deck: Deck, onProgress?: (done: number, total
 		onProgress?.(i, deck.slides.length);
 		const loaded = await loadSpec(slide.spec, data);
 		const { option } = specOption(slide.spec, loaded, { theme: 'projector', locale, colorOf });
-		const image = await renderPng(runtime, option, { size: PPTX_IMAGE, theme: 'projector' });
+		const image = await renderPng(await runtime(), option, { size: PPTX_IMAGE, theme: 'projector' });
 		slides.push({
 			title: displayTitle(slide.title || (slide.spec.title ?? ''), loaded, data.dictionary, locale),
 			subtitle: specSubtitle(loaded, locale),

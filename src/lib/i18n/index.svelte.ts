@@ -7,17 +7,18 @@ import { keepEn, keepVi, type KeepKey } from './keep';
 import { fill, loadLocale, saveLocale, type Locale } from './locale';
 import { vi, type MessageKey as BaseKey } from './vi';
 import { workspaceEn, workspaceVi, type WorkspaceKey } from './workspace';
+import { answersEn, answersVi, type AnswersKey } from './answers';
 import { offlineEn, offlineVi, type OfflineKey } from './offline';
 import { phoneEn, phoneVi, type PhoneKey } from './phone';
 import { xlsxEn, xlsxVi, type XlsxKey } from './xlsx';
 
-export type MessageKey = BaseKey | WorkspaceKey | OfflineKey | XlsxKey | KeepKey | PhoneKey;
+export type MessageKey = BaseKey | WorkspaceKey | OfflineKey | XlsxKey | KeepKey | PhoneKey | AnswersKey;
 export type { Locale };
 export { LOCALES } from './locale';
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
-	vi: { ...vi, ...workspaceVi, ...offlineVi, ...xlsxVi, ...keepVi, ...phoneVi },
-	en: { ...en, ...workspaceEn, ...offlineEn, ...xlsxEn, ...keepEn, ...phoneEn }
+	vi: { ...vi, ...workspaceVi, ...offlineVi, ...xlsxVi, ...keepVi, ...phoneVi, ...answersVi },
+	en: { ...en, ...workspaceEn, ...offlineEn, ...xlsxEn, ...keepEn, ...phoneEn, ...answersEn }
 };
 const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 

@@ -80,9 +80,10 @@ export const loadCopy = (): Promise<Loaded> => load(KEY);
 /** A copy that was read but could not be restored into the store: set it aside too. */
 export const setAside = (reason: string, key = KEY): Promise<AsideCopy> => moveAside(key, reason);
 
-export async function saveCopy(snapshot: Snapshot, version: number): Promise<void> {
+/** `ask`: a save of the person's (the bundled sample kept for a quicker return asks nothing). */
+export async function saveCopy(snapshot: Snapshot, version: number, { ask = true } = {}): Promise<void> {
 	await withStore('readwrite', (s) => s.put(makeCopy(snapshot, version), KEY));
-	void askToKeep();
+	if (ask) void askToKeep();
 }
 
 /** The version of the local copy as stored now (0 without one; -1 when it cannot be read). */

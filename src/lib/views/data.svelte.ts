@@ -5,12 +5,23 @@
  * the workspace: a new version is loaded and drawn with a quiet notice; offline, the kept copy is shown
  * read-only.
  */
-import { Store, type SeriesOptions } from '$lib/db';
+import type { SeriesOptions, Store } from '$lib/db';
 import { hasSampleRows, series as seriesOf } from '$lib/db/queries';
 import type { Indicator, SeriesRow, Unit } from '$lib/model/types';
 import { listAside, storageInfo, type AsideCopy, type StorageInfo } from '$lib/state/persist';
 import { loadBundled, replaceLocal } from '$lib/workspace/local';
 import { Offline, SERVER_MODE, workspace, type ImportEntry, type Me } from '$lib/workspace';
+import { dataFingerprint } from '$lib/db/fingerprint';
+import { keptOrBundled } from './answers-bundled';
+import {
+	clearAnswers,
+	localVersion,
+	readAnswers,
+	serverVersion,
+	withAnswers,
+	writeAnswers,
+	type KeptAnswers
+} from './answers-store';
 
 export type DataStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -47,6 +58,16 @@ class DataSession {
 	aside = $state.raw<AsideCopy[]>([]);
 	/** Space used and available in this browser, and whether it keeps the data under pressure. */
 	storage = $state.raw<StorageInfo | null>(null);
+	/**
+	 * Answers kept from an earlier visit (or the build's, on a first visit), drawn while DuckDB opens;
+	 * null once the data is open — from then on every figure is DuckDB's.
+	 */
+	kept = $state.raw<KeptAnswers | null>(null);
+	/** The record kept answers are added to (read at start, written as pages answer). */
+	private record: Promise<KeptAnswers | null> = Promise.resolve(null);
+	private versionKey: { at: number; key: Promise<string> } | null = null;
+	/** The copy of the data that a return visit opens (local mode keeps the bundled data too). */
+	private keeping: Promise<void> = Promise.resolve();
 	readonly server = SERVER_MODE;
 	store: Store | null = null;
 	private opening: Promise<Store> | null = null;
@@ -67,11 +88,19 @@ class DataSession {
 
 	private async load(): Promise<Store> {
 		this.status = 'loading';
+		this.record = readAnswers(SERVER_MODE);
+		const who = SERVER_MODE ? workspace.me() : Promise.resolve(null);
+		void this.drawKept(who);
 		try {
-			if (SERVER_MODE) void workspace.me().then((me) => (this.me = me));
+			if (SERVER_MODE) void who.then((me) => (this.me = me));
 			// Marks for the benchmark's start-up breakdown (performance.getEntriesByType('mark')).
-			const { createBrowserEngine } = await import('$lib/db/engine-browser');
-			const engine = await createBrowserEngine();
+			// Started at the app's first line (src/routes/+layout.ts): this shares that start.
+			// The store's code (`$lib/db`) loads beside the engine, not with the first page.
+			const [{ startBrowserEngine }, { Store }] = await Promise.all([
+				import('$lib/db/engine-browser'),
+				import('$lib/db')
+			]);
+			const engine = await startBrowserEngine();
 			performance.mark('chiso:engine-ready');
 			const store = await Store.open(engine);
 			this.store = store;
@@ -81,8 +110,11 @@ class DataSession {
 			await this.changed(false);
 			performance.mark('chiso:data-ready');
 			this.status = 'ready';
+			this.kept = null;
 			void this.readKept();
 			if (!SERVER_MODE) {
+				// Locally too, the bundled data is kept: a return opens the copy through the bulk path.
+				if (!opened.restored) this.keeping = workspace.keep(store, 0).catch(() => undefined);
 				// Another tab of this browser saved: load its copy, with the quiet notice.
 				workspace.follow((v) => {
 					if (v > this.workspaceVersion) void this.refresh(true);
@@ -110,6 +142,56 @@ class DataSession {
 						: String(e);
 			throw e;
 		}
+	}
+
+	/** Kept answers, drawn until DuckDB has opened (never after: then its answers are the figures). */
+	private async drawKept(who: Promise<Me | null>) {
+		// The office's figures only for someone signed in (a shared computer shows nothing before).
+		if (SERVER_MODE && !(await who)) return;
+		const kept = await keptOrBundled(this.record, SERVER_MODE);
+		if (!kept || this.status === 'ready') return;
+		this.indicators = kept.indicators;
+		this.units = kept.units;
+		this.kept = kept;
+	}
+
+	/** The version of the data DuckDB holds now: the workspace's, or locally its fingerprint. */
+	dataVersion(): Promise<string> {
+		const store = this.store;
+		if (!store) return Promise.reject(new Error('The data session is not open yet.'));
+		if (this.versionKey?.at !== this.version)
+			this.versionKey = {
+				at: this.version,
+				key: SERVER_MODE
+					? Promise.resolve(serverVersion(this.workspaceVersion))
+					: dataFingerprint(store).then(localVersion)
+			};
+		return this.versionKey.key;
+	}
+
+	/**
+	 * Keep a page's answers, computed by DuckDB on data version `at` (this.version when asked), for the
+	 * next visit. Answers of a version that has moved on since are not kept.
+	 */
+	async keepAnswers(key: string, answers: unknown, at: number) {
+		const version = await this.dataVersion();
+		if (at !== this.version) return;
+		const reference = { indicators: this.indicators, units: this.units };
+		this.record = this.record.then(async (kept) => {
+			const next = withAnswers(kept, version, reference, key, answers);
+			await writeAnswers(next);
+			return next;
+		});
+		await this.record;
+		await this.keeping;
+		// For the benchmark and the tests: what a return visit draws from is written.
+		document.documentElement.dataset.answersKept = 'true';
+	}
+
+	/** Sign out: the kept answers do not stay behind on a shared computer, as the kept copy does not. */
+	async logout() {
+		await clearAnswers();
+		await workspace.logout();
 	}
 
 	/** Load a newer version of the server's workspace, one load at a time; `announce` shows the notice. */

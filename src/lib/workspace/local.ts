@@ -5,7 +5,7 @@
  * (a Web Lock around every change and its save), tells the others the version it saved, and a change
  * made on a copy another tab has since replaced is refused as a conflict, as the server refuses one.
  */
-import { ingestBytes, undoPreview, type Store } from '$lib/db';
+import type { Store } from '$lib/db';
 import type { Indicator, Unit } from '$lib/model/types';
 import { loadCopy, saveCopy, setAside, storedVersion } from '$lib/state/persist';
 import { announce, listen, withWriteLock } from '$lib/state/tabs';
@@ -14,6 +14,8 @@ import type { Bilingual, Workspace } from './workspace';
 
 /** The bundled files (or only the dictionary and units), through the same ingestion path as an upload. */
 export async function loadBundled(store: Store, only?: readonly string[]): Promise<void> {
+	// The store's code loads with the engine, not with the first page.
+	const { ingestBytes } = await import('$lib/db');
 	let dictionary: Indicator[] = [];
 	let units: Unit[] = [];
 	for (const file of BUNDLED_FILES) {
@@ -40,11 +42,14 @@ const STALE: Bilingual = {
 let held = 0;
 /** The store's own change count at the last save: `keep` has nothing to do when it has not moved. */
 let savedAt = -1;
+/** The bundled data opened and is not kept yet: kept once, so that a return opens it through the bulk path. */
+let bundledUnkept = false;
 
 async function save(store: Store, version: number): Promise<void> {
 	await saveCopy(await store.snapshot(), version);
 	held = version;
 	savedAt = store.version;
+	bundledUnkept = false;
 	announce(version);
 }
 
@@ -107,6 +112,7 @@ export function localWorkspace(): Workspace {
 			held = 0;
 			await loadBundled(store);
 			savedAt = store.version;
+			bundledUnkept = true;
 			return { version: 0, restored: false, offline: false };
 		},
 		async refresh(store, have) {
@@ -118,6 +124,14 @@ export function localWorkspace(): Workspace {
 			return held;
 		},
 		async keep(store) {
+			if (bundledUnkept && store.version === savedAt) {
+				bundledUnkept = false;
+				// Version 0, as opened: no save of the person's, so the browser is not asked to keep it.
+				await withWriteLock(async () => {
+					if ((await storedVersion()) === 0) await saveCopy(await store.snapshot(), 0, { ask: false });
+				});
+				return;
+			}
 			if (store.version === savedAt) return;
 			await withWriteLock(async () => save(store, Math.max(await storedNow(), held) + 1));
 		},
@@ -132,6 +146,7 @@ export function localWorkspace(): Workspace {
 			return { ok: true, version: done.version, summaries: done.value };
 		},
 		async undo(store, id) {
+			const { undoPreview } = await import('$lib/db');
 			const done = await change(store, held, async () => {
 				const { kept } = await undoPreview(store, id);
 				await store.undoImport(id);
@@ -148,7 +163,10 @@ export function localWorkspace(): Workspace {
 			if (!done) return { ok: false, reason: 'conflict', version: await storedVersion(), message: STALE };
 			return { ok: true, version: done.version, summaries: [] };
 		},
-		undoPreview: async (store, id) => ({ ok: true, ...(await undoPreview(store, id)) }),
+		undoPreview: async (store, id) => ({
+			ok: true,
+			...(await (await import('$lib/db')).undoPreview(store, id))
+		}),
 		imports: (store) => store.imports(),
 		follow: (onVersion) => listen(onVersion),
 		me: async () => null,

@@ -6,14 +6,7 @@
  * through server-sent events (polling /api/health while the stream is down), and saves and undoes
  * through the API, which checks everything again.
  */
-import {
-	applyChanges,
-	ingestBytes,
-	replaceWithCanonical,
-	stagedObservations,
-	type Changes,
-	type Store
-} from '$lib/db';
+import type { Changes, Store } from '$lib/db';
 import { clearKept, loadKept, saveKept } from '$lib/state/persist';
 import type { Bilingual, CommitAnswer, Finding, ImportEntry, KeptCell, Me, Workspace } from './workspace';
 
@@ -98,6 +91,7 @@ async function loadLists(store: Store, kinds: readonly ListKind[]): Promise<void
 		const res = await call(`/api/lists?kind=${kind}`);
 		if (!res.ok) throw new Error(`${kind}: HTTP ${res.status}`);
 		const bytes = new Uint8Array(await res.arrayBuffer());
+		const { ingestBytes } = await import('$lib/db');
 		const name = kind === 'dictionary' ? 'indicators.csv' : 'units.csv';
 		const outcome = await ingestBytes(store, bytes, name, {
 			dictionary: await store.indicators(),
@@ -120,6 +114,8 @@ async function download(store: Store): Promise<number> {
 	if (!res.ok) throw new Error(`workspace: HTTP ${res.status}`);
 	const version = Number(res.headers.get('x-chiso-version'));
 	const bytes = new Uint8Array(await res.arrayBuffer());
+	// The store's code loads with the engine, not with the first page (`$lib/db` is taken when needed).
+	const { replaceWithCanonical } = await import('$lib/db');
 	await replaceWithCanonical(store, bytes, {
 		fileName: `workspace-v${version}.csv`,
 		dictionary: await store.indicators(),
@@ -153,7 +149,7 @@ export function serverWorkspace(): Workspace {
 			}
 			if (changes.version === have) return null;
 			await loadLists(store, changes.lists);
-			await applyChanges(store, changes);
+			await (await import('$lib/db')).applyChanges(store, changes);
 			return changes.version;
 		},
 		async keep(store, version) {
@@ -171,7 +167,10 @@ export function serverWorkspace(): Workspace {
 				};
 			const payload = [];
 			for (const f of files) {
-				const rows = 'table' in f.rows ? await stagedObservations(store, f.rows.table) : f.rows.observations;
+				const rows =
+					'table' in f.rows
+						? await (await import('$lib/db')).stagedObservations(store, f.rows.table)
+						: f.rows.observations;
 				payload.push({
 					name: f.name,
 					hash: await sha256(f.blob),

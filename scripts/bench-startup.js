@@ -1,0 +1,151 @@
+/**
+ * The bench's start-up section: time to the first chart on `/`, on a first visit (a fresh browser
+ * profile: empty HTTP cache, no IndexedDB) and on a return (the same profile, loaded again: the kept
+ * copy of the data and the kept answers, the browser's caches). Each is run `runs` times in a new
+ * profile and the medians are printed, with DuckDB-ready and data-ready apart (the app's
+ * performance marks), the initial JavaScript of `/` and the wasm's transfer, and the ratio of each
+ * median to the figures of an earlier run (`bench/results/startup-before.json`, when present).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const CHART = '[data-testid="chart"][data-state="ready"]';
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
+/** One page load of `/`: ms to the first drawn chart, where it came from, and the app's marks. */
+async function loadOnce(page, url) {
+	const t0 = Date.now();
+	await page.goto(url);
+	await page.locator(CHART).first().waitFor({ timeout: 60_000 });
+	const firstChartMs = Date.now() - t0;
+	const source = await page.locator(CHART).first().getAttribute('data-source');
+	// The figures are live once DuckDB has confirmed them (at once when nothing was kept).
+	await page.locator(`${CHART}:not([data-source="cached"])`).first().waitFor({ timeout: 60_000 });
+	const liveMs = Date.now() - t0;
+	const marks = await page.evaluate(() => {
+		const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+		const nav = performance.getEntriesByType('navigation')[0];
+		return {
+			domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN,
+			engineReady: at('chiso:engine-ready'),
+			dataReady: at('chiso:data-ready')
+		};
+	});
+	return { firstChartMs, liveMs, source: source ?? 'live', ...marks };
+}
+
+/**
+ * The files `/` loads on demand, beside the wasm: what the dynamic imports of its own modules load
+ * (DuckDB's bindings and the store's code; the other parts loaded on demand, such as PPTX or the
+ * heatmap's ECharts parts, are not loaded on `/`), less what `/` loads by itself anyway — from the
+ * build's manifest.
+ */
+function engineFiles(kitOutDir) {
+	const file = `${kitOutDir}/output/client/.vite/manifest.json`;
+	if (!existsSync(file)) return new Set();
+	const manifest = JSON.parse(readFileSync(file, 'utf8'));
+	const closure = (keys) => {
+		const seen = new Set();
+		const visit = (k) => {
+			if (seen.has(k) || !manifest[k]) return;
+			seen.add(k);
+			for (const i of manifest[k].imports ?? []) visit(i);
+		};
+		keys.forEach(visit);
+		return seen;
+	};
+	const files = (keys) => new Set([...keys].map((k) => `/${manifest[k].file}`));
+	// What `/` loads by itself: the app's entry, the root layout and the overview's node.
+	const own = (k) =>
+		/client-optimized\/app\.js$/.test(k) ||
+		(/client-optimized\/nodes\/\d+\.js$/.test(k) &&
+			/src\/routes\/\+(page\.svelte|layout\.(ts|svelte))"/.test(readFileSync(k, 'utf8')));
+	const page = closure(Object.keys(manifest).filter((k) => manifest[k].isEntry && own(k)));
+	const lazy = closure(
+		[...page].flatMap((k) =>
+			(manifest[k].dynamicImports ?? []).filter((d) => !d.includes('client-optimized/nodes/'))
+		)
+	);
+	const pageFiles = files(page);
+	return new Set([...files(lazy)].filter((f) => !pageFiles.has(f)));
+}
+
+/**
+ * Runs the start-up section; returns `{ cold, warm, initialJsGzipKB, wasmTransferMB, … }` and prints it.
+ * `buildDir` is where the served files are (their gzip sizes are measured from the files).
+ */
+export async function benchStartup(browser, { port, runs = 3, buildDir, kitOutDir }) {
+	const url = `http://127.0.0.1:${port}/`;
+	const cold = [];
+	const warm = [];
+	let loaded = new Map();
+	for (let r = 0; r < runs; r++) {
+		const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+		const page = await context.newPage();
+		const seen = new Map();
+		page.on('response', async (res) => {
+			const path = new URL(res.url()).pathname;
+			seen.set(path, res.headers()['content-encoding'] ?? '');
+		});
+		cold.push(await loadOnce(page, url));
+		if (r === 0) loaded = seen;
+		// Let the page keep its copy and its answers (written once the data is live), then come back.
+		// (A build without kept answers never says so: a few seconds for its copy, then on.)
+		await page
+			.waitForFunction(() => document.documentElement.dataset.answersKept === 'true', null, {
+				timeout: 30_000
+			})
+			.catch(() => undefined);
+		warm.push(await loadOnce(page, url));
+		await context.close();
+	}
+	const gz = (path) => gzipSync(readFileSync(`${buildDir}${path}`)).length;
+	const js = [...loaded.keys()].filter((p) => p.endsWith('.js') && !p.includes('duckdb-browser'));
+	const engine = engineFiles(kitOutDir);
+	const pageJs = js.filter((p) => !engine.has(p));
+	const wasm = [...loaded.keys()].filter((p) => p.endsWith('.wasm'));
+	const pick = (list, key) => median(list.map((x) => x[key]));
+	const summary = (list) => ({
+		firstChartMs: pick(list, 'firstChartMs'),
+		liveMs: pick(list, 'liveMs'),
+		engineReadyMs: pick(list, 'engineReady'),
+		dataReadyMs: pick(list, 'dataReady'),
+		domContentLoadedMs: pick(list, 'domContentLoaded'),
+		sources: list.map((x) => x.source),
+		runsMs: list.map((x) => x.firstChartMs)
+	});
+	const result = {
+		runs,
+		cold: summary(cold),
+		warm: summary(warm),
+		initialJsFiles: js.length,
+		initialJsGzipKB: js.reduce((s, p) => s + gz(p), 0) / 1024,
+		pageJsFiles: pageJs.length,
+		pageJsGzipKB: pageJs.reduce((s, p) => s + gz(p), 0) / 1024,
+		wasmGzipMB: wasm.reduce((s, p) => s + gz(p), 0) / 2 ** 20,
+		wasmEncoding: wasm.map((p) => loaded.get(p) || 'none').join(',')
+	};
+	printStartup(result);
+	return result;
+}
+
+function printStartup(r) {
+	const before = existsSync('bench/results/startup-before.json')
+		? JSON.parse(readFileSync('bench/results/startup-before.json', 'utf8'))
+		: null;
+	const ratio = (now, then) => (then ? `  (${(now / then).toFixed(2)}× of before, ${then.toFixed(0)})` : '');
+	console.log(`\nstart-up on / (localhost, medians of ${r.runs} runs, each in a new browser profile)`);
+	for (const kind of ['cold', 'warm']) {
+		const s = r[kind];
+		const b = before?.[kind];
+		console.log(
+			`  ${kind === 'cold' ? 'first visit (cold)' : 'return (warm)     '}: first chart ${s.firstChartMs} ms${ratio(s.firstChartMs, b?.firstChartMs)}; figures live ${s.liveMs} ms; DuckDB ready ${s.engineReadyMs.toFixed(0)} ms · data ready ${s.dataReadyMs.toFixed(0)} ms · page loaded ${s.domContentLoadedMs.toFixed(0)} ms (page clock); first chart drawn from ${s.sources.join('/')}; runs ${s.runsMs.join(', ')} ms`
+		);
+	}
+	console.log(
+		`  JS of the load of /: ${r.initialJsFiles} files, ${r.initialJsGzipKB.toFixed(0)} KB gzip${ratio(r.initialJsGzipKB, before?.initialJsGzipKB)}; of it the page's own (all but DuckDB's bindings and the store, which load beside the wasm): ${r.pageJsFiles} files, ${r.pageJsGzipKB.toFixed(0)} KB gzip${ratio(r.pageJsGzipKB, before?.pageJsGzipKB ?? before?.initialJsGzipKB)}`
+	);
+	console.log(
+		`  wasm ${r.wasmGzipMB.toFixed(1)} MB gzip, sent with content-encoding: ${r.wasmEncoding} (vite preview; the server sends it brotli)`
+	);
+}
