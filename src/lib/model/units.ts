@@ -54,12 +54,43 @@ export function unitByName(units: readonly Unit[], name: string): Unit | undefin
 	return units.find((u) => u.name === name);
 }
 
+/**
+ * A unit's identity in URLs, exports, joins, pickers and deck specs: the code for units before the
+ * reorganisation (so `/units/21439` opens what it always opened), `code@valid_from` for the units
+ * from it (`21439@2025-07-01`) — codes are reused across the date.
+ */
+export function unitKey(u: Pick<Unit, 'code' | 'valid_from'>): string {
+	return u.valid_from && u.valid_from >= REORGANISATION_DAY ? `${u.code}@${u.valid_from}` : u.code;
+}
+
+/** The path of a unit's page. */
+export function unitPath(u: Pick<Unit, 'code' | 'valid_from'>): string {
+	return `/units/${encodeURIComponent(unitKey(u)).replace('%40', '@')}`;
+}
+
+/**
+ * The key a `successor` field names: itself when it is a key of the list; a bare code, the latest unit
+ * of that code other than the predecessor (a successor is the newer unit).
+ */
+export function successorKey(unit: Unit, units: readonly Unit[]): string {
+	const s = unit.successor;
+	if (!s || units.some((u) => unitKey(u) === s)) return s;
+	const own = unitKey(unit);
+	const same = units.filter((u) => u.code === s && unitKey(u) !== own);
+	same.sort((a, b) => (a.valid_from < b.valid_from ? 1 : a.valid_from > b.valid_from ? -1 : 0));
+	return same.length > 0 ? unitKey(same[0]) : s;
+}
+
 export function successorOf(unit: Unit, units: readonly Unit[]): Unit | undefined {
-	return unit.successor ? units.find((u) => u.code === unit.successor) : undefined;
+	const key = successorKey(unit, units);
+	return key ? units.find((u) => unitKey(u) === key) : undefined;
 }
 
 export function predecessorsOf(unit: Unit, units: readonly Unit[]): Unit[] {
-	return units.filter((u) => u.successor === unit.code).sort((a, b) => compareNames(a.name, b.name));
+	const key = unitKey(unit);
+	return units
+		.filter((u) => u.successor && successorKey(u, units) === key)
+		.sort((a, b) => compareNames(a.name, b.name));
 }
 
 /** How many reporting units a group stands for (a successor: its predecessors; the town: all of them). */
