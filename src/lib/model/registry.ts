@@ -115,7 +115,7 @@ export function clauseNumber(text: string): string {
 	return /^\s*(\d+)\s*\./.exec(text)?.[1] ?? '';
 }
 
-const KIND = /^(Phường|Xã|Thị trấn|Đặc khu|Quận|Huyện|Thị xã|Thành phố|Tỉnh)\s+/u;
+const KIND = /^(Phường|Xã|Thị trấn|Đặc khu|Quận|Huyện|Thị xã|Thành phố|Tỉnh)\s+/iu;
 
 /** The name without its kind: `Nguyễn Nghiêm` for `Phường Nguyễn Nghiêm`. */
 export function shortName(name: string): string {
@@ -236,7 +236,7 @@ export function appUnits(
 			valid_from: u.valid_from,
 			valid_to: u.valid_to,
 			successor: whole ?? '',
-			aliases: label === u.name ? [] : [u.name]
+			aliases: [u.name]
 		};
 	});
 }
