@@ -14,7 +14,7 @@ const arg = (name: string, dflt: number): number =>
 	Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
 const N = arg('names', 10000);
 const RUNS = arg('runs', 5);
-const read = (code: string): string => readFileSync(`static/units/${code}.json`, 'utf8');
+const read = (code: string): string => readFileSync(`static/registry/${code}.json`, 'utf8');
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function bench(label: string, units: Unit[]): void {
@@ -45,4 +45,4 @@ function bench(label: string, units: Unit[]): void {
 }
 
 bench('Quảng Ngãi (province scope)', provinceUnits(read('51')));
-bench('whole country', countryUnits(readFileSync('static/units/provinces.json', 'utf8'), read));
+bench('whole country', countryUnits(readFileSync('static/registry/provinces.json', 'utf8'), read));

@@ -11,7 +11,7 @@ import { appUnits, type ProvinceRegistry } from '$lib/model/registry';
 import { unitKey } from '$lib/model/units';
 import { provinceUnits, staffNames } from '../fixtures/unit-names';
 
-const QN = JSON.parse(readFileSync('static/units/51.json', 'utf8')) as ProvinceRegistry;
+const QN = JSON.parse(readFileSync('static/registry/51.json', 'utf8')) as ProvinceRegistry;
 const PROVINCE = appUnits(QN, { province: '51', districts: [] });
 const DUC_PHO = appUnits(QN, { province: '51', districts: ['534'] });
 const key = (raw: string, units: typeof PROVINCE, period?: string) => {
@@ -75,7 +75,7 @@ describe('matching within a scope', () => {
 
 describe('10,000 names of staff files', () => {
 	it('every correctly written name is its unit, or a finding that offers it — never another unit', () => {
-		const units = provinceUnits(readFileSync('static/units/51.json', 'utf8'));
+		const units = provinceUnits(readFileSync('static/registry/51.json', 'utf8'));
 		const names = staffNames(units, 10000, 1);
 		expect(names).toHaveLength(10000);
 		const match = unitMatcher(units);

@@ -18,6 +18,7 @@ import {
 	successorLinks,
 	unitByKey,
 	unitKey,
+	unitOrigin,
 	unitsInScope,
 	type ProvinceEntry,
 	type ProvinceRegistry
@@ -26,15 +27,16 @@ import {
 const src = (name: string): string => readFileSync(`data/vn-units-2025/${name}`, 'utf8');
 const built = registryOutputs(src('old_units.csv'), src('new_units.csv'), src('crosswalk.csv'));
 const province = (code: string): ProvinceRegistry =>
-	JSON.parse(readFileSync(`static/units/${code}.json`, 'utf8')) as ProvinceRegistry;
+	JSON.parse(readFileSync(`static/registry/${code}.json`, 'utf8')) as ProvinceRegistry;
 const QN = province('51');
 const DUC_PHO = { province: '51', districts: ['534'] };
 
 describe('registry build', () => {
 	it('the committed files are a fresh build, file for file', () => {
-		const committed = readdirSync('static/units').filter((f) => f.endsWith('.json'));
+		const committed = readdirSync('static/registry').filter((f) => f.endsWith('.json'));
 		expect(committed.sort()).toEqual([...built.keys()].sort());
-		for (const [name, text] of built) expect(readFileSync(`static/units/${name}`, 'utf8'), name).toBe(text);
+		for (const [name, text] of built)
+			expect(readFileSync(`static/registry/${name}`, 'utf8'), name).toBe(text);
 	});
 
 	it('holds every row of the source files', () => {
@@ -85,6 +87,21 @@ describe('registry build', () => {
 			'21463',
 			'21466',
 			'21469'
+		]);
+		expect(unitOrigin(QN, { code: '21439', valid_from: '' }).lines).toEqual([
+			{
+				key: '21439@2025-07-01',
+				name: 'Phường Đức Phổ',
+				type: 'full',
+				resolution: '1677/NQ-UBTVQH15',
+				clause: '86'
+			}
+		]);
+		const formed = unitOrigin(QN, { code: '21457', valid_from: '2025-07-01' });
+		expect(formed.direction).toBe('from');
+		expect(formed.lines.map((l) => [l.key, l.name, l.clause])).toEqual([
+			['21445', 'Xã Phổ Phong', '3'],
+			['21457', 'Xã Phổ Nhơn', '3']
 		]);
 		expect(clauseNumber('3. Sắp xếp')).toBe('3');
 		expect(clauseNumber('Sắp xếp')).toBe('');

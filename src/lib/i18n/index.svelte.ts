@@ -6,14 +6,15 @@ import { en } from './en';
 import { fill, loadLocale, saveLocale, type Locale } from './locale';
 import { vi, type MessageKey as BaseKey } from './vi';
 import { workspaceEn, workspaceVi, type WorkspaceKey } from './workspace';
+import { registryEn, registryVi, type RegistryKey } from './registry';
 
-export type MessageKey = BaseKey | WorkspaceKey;
+export type MessageKey = BaseKey | WorkspaceKey | RegistryKey;
 export type { Locale };
 export { LOCALES } from './locale';
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
-	vi: { ...vi, ...workspaceVi },
-	en: { ...en, ...workspaceEn }
+	vi: { ...vi, ...workspaceVi, ...registryVi },
+	en: { ...en, ...workspaceEn, ...registryEn }
 };
 const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 

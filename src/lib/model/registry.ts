@@ -50,7 +50,7 @@ export interface ProvinceRegistry {
 	clauses: string[];
 }
 
-/** One line of static/units/provinces.json. */
+/** One line of static/registry/provinces.json. */
 export interface ProvinceEntry {
 	code: string;
 	name: string;
@@ -64,6 +64,9 @@ export interface Scope {
 	province: string;
 	districts: string[];
 }
+
+/** The bundled sample's scope: Thị xã Đức Phổ (former district 534) in the new Tỉnh Quảng Ngãi. */
+export const SAMPLE_SCOPE: Scope = { province: '51', districts: ['534'] };
 
 export function isNew(u: Pick<Unit, 'valid_from'>): boolean {
 	return Boolean(u.valid_from) && u.valid_from >= REORGANISATION_DAY;
@@ -250,4 +253,38 @@ export function splitUnits(p: ProvinceRegistry, scope: Scope): { old: string; in
 		out.set(l.old, [...(out.get(l.old) ?? []), `${l.new}@${REORGANISATION_DAY}`]);
 	}
 	return [...out].map(([old, into]) => ({ old, into }));
+}
+
+/** One line of a unit's history on its page: a unit it went into or came from, and the clause. */
+export interface OriginLine {
+	/** The other unit's key and official name. */
+	key: string;
+	name: string;
+	type: 'full' | 'partial';
+	resolution: string;
+	clause: string;
+}
+
+/**
+ * Where a unit of the registry went on 1 July 2025 (an old unit) or what it was formed from (a new
+ * one), each with the clause that decides it; empty for a unit the registry does not know.
+ */
+export function unitOrigin(
+	p: ProvinceRegistry,
+	unit: Pick<Unit, 'code' | 'valid_from'>
+): { direction: 'into' | 'from'; lines: OriginLine[] } {
+	const fresh = isNew(unit);
+	const known = p.units.find((u) => u.code === unit.code && isNew(u) === fresh);
+	if (!known) return { direction: fresh ? 'from' : 'into', lines: [] };
+	const links = fresh ? predecessorLinks(p, unit.code) : successorLinks(p, unit.code);
+	const lines = links.map((l) => {
+		const other = p.units.find((u) => u.code === (fresh ? l.old : l.new) && isNew(u) !== fresh);
+		return {
+			key: other ? unitKey(other) : fresh ? l.old : `${l.new}@${REORGANISATION_DAY}`,
+			name: other?.name ?? '',
+			type: l.type,
+			...linkClause(p, l)
+		};
+	});
+	return { direction: fresh ? 'from' : 'into', lines };
 }
