@@ -288,3 +288,26 @@ export function unitOrigin(
 	});
 	return { direction: fresh ? 'from' : 'into', lines };
 }
+
+/** The last day of a period (`2024` → 2024-12-31, `2025-H1` → 2025-06-30, `2021-2025` → 2025-12-31); '' if unreadable. */
+export function periodEnd(period: string): string {
+	let m = /^(\d{4})(?:-(\d{4}))?$/.exec(period);
+	if (m) return `${m[2] ?? m[1]}-12-31`;
+	m = /^(\d{4})-(H|Q)([1-4])$/.exec(period);
+	if (!m) return '';
+	const month = m[2] === 'H' ? Number(m[3]) * 6 : Number(m[3]) * 3;
+	if (month > 12) return '';
+	const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+	return `${m[1]}-${String(month).padStart(2, '0')}-${last}`;
+}
+
+/**
+ * Where a trend over `periods` (in axis order) crosses 1 July 2025: the index of the first period
+ * that reaches past it, when an earlier one ended before it; -1 when the trend does not cross it.
+ */
+export function reorganisationIndex(periods: readonly string[]): number {
+	const ends = periods.map(periodEnd);
+	const after = ends.findIndex((e) => e !== '' && e >= REORGANISATION_DAY);
+	const before = ends.some((e) => e !== '' && e < REORGANISATION_DAY);
+	return before && after >= 0 ? after : -1;
+}
