@@ -39,3 +39,31 @@ test('links with the local DP2025 codes open the official units', async ({ page 
 		'Theo Nghị quyết 1677/NQ-UBTVQH15, khoản 3'
 	);
 });
+
+test('choosing Quảng Ngãi as the scope: 96 units of 2025, the merged view says so', async ({ page }) => {
+	await page.goto('/units');
+	await expect(page.getByTestId('units-after').locator('h2')).toContainText('(5)');
+	await page.getByTestId('scope').locator('summary').click();
+	await expect(page.getByTestId('scope-province')).toHaveValue('51');
+	const ducPho = page.getByTestId('scope-districts').getByRole('checkbox', { name: /Thị xã Đức Phổ/ });
+	await expect(ducPho).toBeChecked();
+	await ducPho.uncheck();
+	await page.getByTestId('scope-apply').click();
+	await expect(page.getByTestId('units-after').locator('h2')).toContainText('(96)');
+	await expect(page.getByTestId('units-before').locator('h2')).toContainText('(273)');
+	// The sample's figures keep their units: Nguyễn Nghiêm of Đức Phổ keeps its name.
+	await page.getByTestId('units-search').fill('nguyen nghiem');
+	await expect(page.getByTestId('units-table-before').locator('tbody tr')).toHaveCount(2);
+	await expect(page.getByTestId('units-table-before')).toContainText('Nguyễn Nghiêm (Quảng Ngãi)');
+
+	await page.goto('/indicators/petition_resolution_rate?v=2025');
+	await chartsReady(page, 3);
+	await expect(page.getByTestId('merge-note')).toContainText('gộp vào đơn vị kế thừa');
+	await expect(page.getByTestId('merge-note')).toContainText('Đức Phổ 2024 (4/5)');
+	await page.screenshot({ path: `${SHOTS}/registry-scope-2025-1366.png`, fullPage: false });
+	const picker = page.getByTestId('unit-picker').first();
+	await picker.getByRole('button', { name: /Đơn vị/ }).click();
+	await page.screenshot({ path: `${SHOTS}/registry-picker-96-1366.png` });
+	await page.getByTestId('unit-search').fill('tra cau');
+	await page.screenshot({ path: `${SHOTS}/registry-picker-search-1366.png` });
+});

@@ -14,6 +14,12 @@ export const registryVi = {
 	'reg.until': 'đến {date}',
 	'reg.since': 'từ {date}',
 	'reg.splitApart': 'một phần của {list} — không phân bổ',
+	'reg.scope': 'Phạm vi đơn vị',
+	'reg.scopeHint':
+		'Chọn tỉnh (mới) của cơ quan, và nếu cần thu hẹp theo huyện cũ. Mọi danh sách, xếp hạng, trung vị và “tất cả đơn vị” đều theo phạm vi này.',
+	'reg.province': 'Tỉnh, thành phố',
+	'reg.districts': 'Huyện, thị xã, thành phố cũ (bỏ trống: cả tỉnh)',
+	'reg.apply': 'Áp dụng phạm vi',
 	'reg.splitNote':
 		'Đơn vị bị chia cho nhiều đơn vị mới được hiển thị riêng, không cộng vào đơn vị nào: {list}.'
 } as const;
@@ -32,5 +38,11 @@ export const registryEn: Record<RegistryKey, string> = {
 	'reg.until': 'until {date}',
 	'reg.since': 'from {date}',
 	'reg.splitApart': 'part of {list}, not apportioned',
+	'reg.scope': 'Scope of units',
+	'reg.scopeHint':
+		'Choose the office’s (new) province, and narrow it to former districts if needed. Every list, ranking, median and “all units” follows this scope.',
+	'reg.province': 'Province',
+	'reg.districts': 'Former districts (none: the whole province)',
+	'reg.apply': 'Apply the scope',
 	'reg.splitNote': 'Units split among several new ones are shown apart and added to none: {list}.'
 };
