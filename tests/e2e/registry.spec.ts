@@ -60,6 +60,10 @@ test('choosing Quảng Ngãi as the scope: 96 units of 2025, the merged view say
 	await chartsReady(page, 3);
 	await expect(page.getByTestId('merge-note')).toContainText('gộp vào đơn vị kế thừa');
 	await expect(page.getByTestId('merge-note')).toContainText('Đức Phổ 2024 (4/5)');
+	// Xã Trà Bùi was split between two new communes: shown apart, added to neither.
+	await expect(page.getByTestId('merge-note')).toContainText(
+		'Đơn vị bị chia cho nhiều đơn vị mới được hiển thị riêng, không cộng vào đơn vị nào: Trà Bùi.'
+	);
 	await page.screenshot({ path: `${SHOTS}/registry-scope-2025-1366.png`, fullPage: false });
 	const picker = page.getByTestId('unit-picker').first();
 	await picker.getByRole('button', { name: /Đơn vị/ }).click();

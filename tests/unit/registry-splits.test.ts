@@ -17,7 +17,8 @@ import {
 	type RegistryUnit
 } from '$lib/model/registry';
 import type { SeriesRow } from '$lib/model/types';
-import { predecessorsOf, unitKey } from '$lib/model/units';
+import { predecessorsOf, splitApart, unitKey } from '$lib/model/units';
+import { splitNote } from '$lib/views/labels';
 
 const old = (code: string, name: string): RegistryUnit => ({
 	code,
@@ -79,6 +80,19 @@ describe('a unit split among several new ones', () => {
 		expect(splitUnits(FIXTURE, SCOPE)).toEqual([
 			{ old: '90003', into: ['90001@2025-07-01', '90004@2025-07-01'] }
 		]);
+	});
+
+	it('the 2025 view names it apart, in the note and the charts’ footnote', () => {
+		expect(splitApart(units).map((u) => u.name)).toEqual(['Châu']);
+		expect(splitNote(units, 'vi')).toBe(
+			'Đơn vị bị chia cho nhiều đơn vị mới được hiển thị riêng, không cộng vào đơn vị nào: Châu.'
+		);
+		expect(
+			splitNote(
+				units.filter((u) => u.name !== 'Châu'),
+				'en'
+			)
+		).toBe('');
 	});
 
 	it('its page says where its parts went and under which clause', () => {

@@ -101,3 +101,12 @@ export function expectedMembers(group: string, mode: ViewMode, units: readonly U
 	if (!unit) return 1;
 	return Math.max(1, predecessorsOf(unit, units).length);
 }
+
+/**
+ * Units of before the reorganisation that have no successor while others in the list do: split among
+ * several new units, so the 2025 view shows them apart and adds them to none.
+ */
+export function splitApart(units: readonly Unit[]): Unit[] {
+	if (!units.some((u) => u.successor)) return [];
+	return units.filter((u) => isBefore2025(u) && !u.successor).sort((a, b) => compareNames(a.name, b.name));
+}
