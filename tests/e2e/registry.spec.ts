@@ -70,4 +70,17 @@ test('choosing Quảng Ngãi as the scope: 96 units of 2025, the merged view say
 	await page.screenshot({ path: `${SHOTS}/registry-picker-96-1366.png` });
 	await page.getByTestId('unit-search').fill('tra cau');
 	await page.screenshot({ path: `${SHOTS}/registry-picker-search-1366.png` });
+
+	// Before July 2025: 273 units, under their former districts.
+	await page.goto('/indicators/petition_resolution_rate');
+	await chartsReady(page, 3);
+	await page
+		.getByTestId('unit-picker')
+		.first()
+		.getByRole('button', { name: /Đơn vị/ })
+		.click();
+	await expect(page.getByTestId('unit-group')).toHaveCount(23);
+	await page.getByTestId('unit-search').fill('nguyen nghiem');
+	await expect(page.getByTestId('unit-group')).toHaveText(['Thành phố Quảng Ngãi', 'Thị xã Đức Phổ']);
+	await page.screenshot({ path: `${SHOTS}/registry-picker-before-1366.png` });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importCsv, parseDictionaryCsv } from '$lib/import';
 import { matchUnit, unitMatcher } from '$lib/import/units';
 import { appUnits, type ProvinceRegistry } from '$lib/model/registry';
-import { unitKey } from '$lib/model/units';
+import { groupByParent, unitKey } from '$lib/model/units';
 import { provinceUnits, staffNames } from '../fixtures/unit-names';
 
 const QN = JSON.parse(readFileSync('static/registry/51.json', 'utf8')) as ProvinceRegistry;
@@ -70,6 +70,19 @@ describe('matching within a scope', () => {
 			aliases: { 'p. nguyen nghiem': 'Nguyễn Nghiêm (Đức Phổ)' }
 		});
 		expect(fixed.observations.map((o) => o.unit)).toEqual(['Nguyễn Nghiêm (Đức Phổ)']);
+	});
+});
+
+describe('a picker of a province', () => {
+	it('groups the former units by their former district, the new ones in one list', () => {
+		const before = groupByParent(PROVINCE.filter((u) => !u.valid_from));
+		expect(before).toHaveLength(23);
+		expect(before.find((g) => g.parent === 'Thị xã Đức Phổ')?.units).toHaveLength(15);
+		const after = groupByParent(PROVINCE.filter((u) => u.valid_from));
+		expect(after).toHaveLength(1);
+		expect(after[0]).toMatchObject({ parent: '' });
+		expect(after[0].units).toHaveLength(96);
+		expect(groupByParent([])).toEqual([]);
 	});
 });
 

@@ -110,3 +110,16 @@ export function splitApart(units: readonly Unit[]): Unit[] {
 	if (!units.some((u) => u.successor)) return [];
 	return units.filter((u) => isBefore2025(u) && !u.successor).sort((a, b) => compareNames(a.name, b.name));
 }
+
+/**
+ * A picker's units grouped by their parent (a former district), groups in Vietnamese order; one group
+ * without a heading (`parent` '') when they all share one parent.
+ */
+export function groupByParent(units: readonly Unit[]): { parent: string; units: Unit[] }[] {
+	const groups = new Map<string, Unit[]>();
+	for (const u of units) groups.set(u.parent, [...(groups.get(u.parent) ?? []), u]);
+	if (groups.size <= 1) return units.length ? [{ parent: '', units: [...units] }] : [];
+	return [...groups]
+		.sort(([a], [b]) => compareNames(a, b))
+		.map(([parent, list]) => ({ parent, units: list }));
+}
