@@ -55,6 +55,18 @@ test('choosing Quảng Ngãi as the scope: 96 units of 2025, the merged view say
 	await page.getByTestId('units-search').fill('nguyen nghiem');
 	await expect(page.getByTestId('units-table-before').locator('tbody tr')).toHaveCount(2);
 	await expect(page.getByTestId('units-table-before')).toContainText('Nguyễn Nghiêm (Quảng Ngãi)');
+	// The choice is remembered; the other Nguyễn Nghiêm has its page and its clause.
+	await page.reload();
+	await page.getByTestId('scope').locator('summary').click();
+	await expect(
+		page.getByTestId('scope-districts').getByRole('checkbox', { name: /Thị xã Đức Phổ/ })
+	).not.toBeChecked();
+	await expect(page.getByTestId('units-after').locator('h2')).toContainText('(96)');
+	await page.goto('/units/21025');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Nguyễn Nghiêm (Quảng Ngãi)');
+	await expect(page.getByTestId('origin-line')).toHaveText(
+		'Toàn bộ nhập vào Cẩm Thành — Theo Nghị quyết 1677/NQ-UBTVQH15, khoản 83'
+	);
 
 	await page.goto('/indicators/petition_resolution_rate?v=2025');
 	await chartsReady(page, 3);
