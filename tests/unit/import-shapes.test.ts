@@ -210,7 +210,8 @@ describe('reference lists', () => {
 			code: '21439',
 			name: 'Nguyễn Nghiêm',
 			valid_to: '2025-06-30',
-			successor: 'DP2025-01'
+			// An older list's local code is made official on reading (model/registry.ts, migrateUnit).
+			successor: '21439@2025-07-01'
 		});
 		expect(r.units?.[0].aliases).toContain('P. Nguyễn Nghiêm');
 	});

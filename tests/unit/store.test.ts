@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { successorOf } from '$lib/model/units';
 import { seriesQuery, type Store } from '../../src/lib/db';
 import { createNodeEngine } from '../../src/lib/db/engine-node';
 import { Store as StoreClass } from '../../src/lib/db/store';
@@ -162,7 +163,10 @@ describe('derived indicators from raw counts', () => {
 		const merged = await series('petition_cases_received', { grouping: 'successor' });
 		const units = await store.units();
 		const succ = (name: string) =>
-			units.find((u) => u.code === units.find((x) => x.name === name)!.successor)!.name;
+			successorOf(
+				units.find((x) => x.name === name)!,
+				units
+			)!.name;
 		const expected = new Map<string, number>();
 		for (const r of old) expected.set(succ(r.unit), (expected.get(succ(r.unit)) ?? 0) + r.value);
 		for (const [name, value] of expected) expect(at(merged, name, '2023')!.value).toBe(value);

@@ -11,6 +11,7 @@ import {
 	GraphicComponent,
 	GridComponent,
 	LegendComponent,
+	MarkLineComponent,
 	MatrixComponent,
 	TitleComponent,
 	TooltipComponent,
@@ -25,7 +26,7 @@ import { heatmapOption } from './heatmap';
 import { smallMultiplesOption } from './smallMultiples';
 import { sparklineOption } from './sparkline';
 import { echartsThemes } from './themes';
-import { context, indicator, RATES, UNITS } from './spec-fixtures';
+import { context, indicator, rate, RATES, UNITS } from './spec-fixtures';
 
 echarts.use([
 	LineChart,
@@ -35,6 +36,7 @@ echarts.use([
 	GraphicComponent,
 	GridComponent,
 	LegendComponent,
+	MarkLineComponent,
 	MatrixComponent,
 	TitleComponent,
 	TooltipComponent,
@@ -86,6 +88,9 @@ describe('builders on echarts/core', () => {
 				sparklineOption(RATES, ctx)
 			];
 			for (const option of options) expect(render(option, theme)).toContain('<svg');
+			// A trend across 1 July 2025 carries its marked line, in the picture too.
+			const across = trendOption([...RATES, rate('Phổ Vinh', '2025-H2', 9, 10)], ctx);
+			expect(render(across, theme)).toContain('Sắp xếp đơn vị hành chính 01/7/2025');
 			expect(warn).not.toHaveBeenCalled();
 			expect(error).not.toHaveBeenCalled();
 		});

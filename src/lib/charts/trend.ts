@@ -17,6 +17,7 @@ import { indicatorName, type ChartContext } from './context';
 import { frame, tooltipBase } from './frame';
 import { REFERENCE_COLOR } from './palette';
 import { distinctPeriods, distinctUnits, hasValue, indexRows, rowKey } from './rows';
+import { reorganisationMark } from './reorganisation';
 import { describeChart } from './summary';
 import { estimateWidth, truncate } from './text';
 import { valueAxisParts } from './axis';
@@ -125,6 +126,13 @@ export function trendOption(rows: SeriesRow[], ctx: TrendContext): EChartsOption
 	const allValues = [...rows, ...reference].filter(hasValue).map((r) => r.value);
 	const y = valueAxisParts(indicator, allValues, locale, s, false);
 
+	const mark = reorganisationMark(
+		periods,
+		periods.map((p) => formatPeriod(p, locale)),
+		locale,
+		s
+	);
+
 	const tooltipFormatter = (raw: TooltipParam | TooltipParam[]): string => {
 		const params = asParamList(raw);
 		const dataIndex = params[0]?.dataIndex ?? 0;
@@ -207,6 +215,6 @@ export function trendOption(rows: SeriesRow[], ctx: TrendContext): EChartsOption
 			splitLine: { lineStyle: { color: s.splitLineColor } }
 		},
 		tooltip: { ...tooltipBase(s), trigger: 'axis', formatter: tooltipFormatter },
-		series
+		series: mark ? [...series, mark] : series
 	};
 }

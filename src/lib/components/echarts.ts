@@ -10,6 +10,7 @@ import {
 	GraphicComponent,
 	GridComponent,
 	LegendComponent,
+	MarkLineComponent,
 	TooltipComponent
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -25,6 +26,7 @@ echarts.use([
 	GraphicComponent,
 	GridComponent,
 	LegendComponent,
+	MarkLineComponent,
 	TooltipComponent,
 	LabelLayout,
 	CanvasRenderer

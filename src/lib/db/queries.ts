@@ -267,7 +267,7 @@ export function ratingDistributionQuery(
 		grouping === 'town'
 			? p.add(townLabel)
 			: grouping === 'successor'
-				? `coalesce((SELECT s.name FROM units u JOIN units s ON s.code = u.successor WHERE u.name = o.unit AND u.successor <> '' LIMIT 1), o.unit)`
+				? `coalesce((SELECT s.name FROM units u JOIN units s ON s.code || '@' || strftime(s.valid_from, '%Y-%m-%d') = u.successor WHERE u.name = o.unit AND u.successor <> '' LIMIT 1), o.unit)`
 				: 'o.unit';
 	return {
 		sql: `SELECT ${key} AS "group", o.period, o.value, count(*)::INTEGER AS units

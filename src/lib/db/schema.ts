@@ -27,7 +27,8 @@ export const SCHEMA: string[] = [
 		notes_en VARCHAR NOT NULL DEFAULT ''
 	)`,
 	`CREATE TABLE IF NOT EXISTS units (
-		code VARCHAR PRIMARY KEY,
+		-- Codes are reused across 1 July 2025: a unit is its code and validity (checked on import).
+		code VARCHAR NOT NULL,
 		name VARCHAR NOT NULL,
 		kind VARCHAR NOT NULL,
 		parent VARCHAR NOT NULL DEFAULT '',

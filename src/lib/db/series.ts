@@ -46,7 +46,7 @@ const PERIOD_END = `CASE WHEN length(period) = 4 THEN 9 WHEN period[-2:] IN ('Q4
 function groupKey(grouping: Grouping, townLabel: () => string): string {
 	if (grouping === 'town') return townLabel();
 	if (grouping === 'successor')
-		return `coalesce((SELECT s.name FROM units u JOIN units s ON s.code = u.successor WHERE u.name = obs.unit AND u.successor <> '' LIMIT 1), obs.unit)`;
+		return `coalesce((SELECT s.name FROM units u JOIN units s ON s.code || '@' || strftime(s.valid_from, '%Y-%m-%d') = u.successor WHERE u.name = obs.unit AND u.successor <> '' LIMIT 1), obs.unit)`;
 	return 'obs.unit';
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Engine } from './engine';
 import { sqlLiteral } from './literal';
+import { LOCAL_CODES } from '$lib/model/registry';
 
 export interface Snapshot {
 	version: number;
@@ -27,9 +28,15 @@ export const SNAPSHOT_TABLES = Object.keys(SNAPSHOT_SELECT);
 const indicatorsRestore = (notes: string) =>
 	`SELECT code, name_vi, name_en, unit, kind, formula, aggregation, higher_is_better::BOOLEAN, "group",
 		CASE WHEN categories IS NULL OR categories = '' THEN [] ELSE string_split(categories, '|') END, ${notes}`;
+/** A unit column with the sample's local `DP2025-*` codes made official (model/registry.ts): codes or keys. */
+const localCodes = (column: string, code: boolean): string =>
+	`CASE ${column} ${Object.entries(LOCAL_CODES)
+		.map(([local, key]) => `WHEN ${sqlLiteral(local)} THEN ${sqlLiteral(code ? key.split('@')[0] : key)}`)
+		.join(' ')} ELSE ${column} END`;
 const SNAPSHOT_RESTORE: Record<string, string> = {
 	indicators: indicatorsRestore("coalesce(notes_vi, ''), coalesce(notes_en, '')"),
-	units: `SELECT code, name, kind, coalesce(parent, ''), valid_from::DATE, valid_to::DATE, coalesce(successor, ''),
+	units: `SELECT ${localCodes('code', true)}, name, kind, coalesce(parent, ''), valid_from::DATE, valid_to::DATE,
+		${localCodes("coalesce(successor, '')", false)},
 		CASE WHEN aliases IS NULL OR aliases = '' THEN [] ELSE string_split(aliases, '|') END`,
 	observations: `SELECT unit, period, indicator, value::DOUBLE, coalesce(qualifier, ''), coalesce(source, ''), coalesce(note, ''), import_id::INTEGER`
 };

@@ -383,7 +383,7 @@ export class Store {
 	async units(): Promise<Unit[]> {
 		const rows = await this.query<Unit & { valid_from: unknown; valid_to: unknown }>(
 			`SELECT code, name, kind, parent, coalesce(strftime(valid_from, '%Y-%m-%d'), '') AS valid_from,
-			        coalesce(strftime(valid_to, '%Y-%m-%d'), '') AS valid_to, successor, aliases FROM units ORDER BY code`
+			        coalesce(strftime(valid_to, '%Y-%m-%d'), '') AS valid_to, successor, aliases FROM units ORDER BY code, valid_from NULLS FIRST`
 		);
 		return rows.map((r) => ({ ...r, valid_from: String(r.valid_from), valid_to: String(r.valid_to) }));
 	}

@@ -11,14 +11,16 @@ import { answersEn, answersVi, type AnswersKey } from './answers';
 import { offlineEn, offlineVi, type OfflineKey } from './offline';
 import { phoneEn, phoneVi, type PhoneKey } from './phone';
 import { xlsxEn, xlsxVi, type XlsxKey } from './xlsx';
+import { registryEn, registryVi, type RegistryKey } from './registry';
 
-export type MessageKey = BaseKey | WorkspaceKey | OfflineKey | XlsxKey | KeepKey | PhoneKey | AnswersKey;
+export type MessageKey =
+	BaseKey | WorkspaceKey | OfflineKey | XlsxKey | KeepKey | PhoneKey | AnswersKey | RegistryKey;
 export type { Locale };
 export { LOCALES } from './locale';
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = {
-	vi: { ...vi, ...workspaceVi, ...offlineVi, ...xlsxVi, ...keepVi, ...phoneVi, ...answersVi },
-	en: { ...en, ...workspaceEn, ...offlineEn, ...xlsxEn, ...keepEn, ...phoneEn, ...answersEn }
+	vi: { ...vi, ...workspaceVi, ...offlineVi, ...xlsxVi, ...keepVi, ...phoneVi, ...answersVi, ...registryVi },
+	en: { ...en, ...workspaceEn, ...offlineEn, ...xlsxEn, ...keepEn, ...phoneEn, ...answersEn, ...registryEn }
 };
 const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 

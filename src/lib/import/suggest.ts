@@ -34,20 +34,87 @@ export interface Candidate {
 	label: string;
 }
 
+/** Candidates made ready once per list: distinct keys with their labels, and their letter pairs. */
+interface Prepared {
+	keys: string[];
+	labels: string[][];
+	/** Letter pair → (key index, how often) pairs. */
+	pairs: Map<string, [number, number][]>;
+}
+
+const prepared = new WeakMap<readonly Candidate[], Prepared>();
+
+function pairCounts(key: string): Map<string, number> {
+	const out = new Map<string, number>();
+	for (let i = 0; i + 1 < key.length; i++) {
+		const g = key.slice(i, i + 2);
+		out.set(g, (out.get(g) ?? 0) + 1);
+	}
+	return out;
+}
+
+function prepare(candidates: readonly Candidate[]): Prepared {
+	let p = prepared.get(candidates);
+	if (p) return p;
+	p = { keys: [], labels: [], pairs: new Map() };
+	const at = new Map<string, number>();
+	for (const c of candidates) {
+		if (!c.key || c.key.length > MAX_COMPARED) continue;
+		let i = at.get(c.key);
+		if (i === undefined) {
+			i = p.keys.length;
+			at.set(c.key, i);
+			p.keys.push(c.key);
+			p.labels.push([]);
+			for (const [g, n] of pairCounts(c.key)) {
+				const list = p.pairs.get(g);
+				if (list) list.push([i, n]);
+				else p.pairs.set(g, [[i, n]]);
+			}
+		}
+		if (!p.labels[i].includes(c.label)) p.labels[i].push(c.label);
+	}
+	prepared.set(candidates, p);
+	return p;
+}
+
 /**
  * Up to `max` distinct labels whose key is closest to `key`, nearest first. Candidates further than
  * about 60 % of the longer string are not offered: they would only confuse.
+ *
+ * Fast on long lists (a country's units): one edit changes at most two letter pairs, so the pairs a
+ * key shares with a candidate give a least possible distance; candidates are tried from the most
+ * promising, and the search stops once none left can be nearer than the `max` found.
  */
 export function closest(key: string, candidates: readonly Candidate[], max = 3): string[] {
 	if (!key || key.length > MAX_COMPARED) return [];
+	const p = prepare(candidates);
+	const shared = new Int32Array(p.keys.length);
+	for (const [g, n] of pairCounts(key)) {
+		for (const [i, m] of p.pairs.get(g) ?? []) shared[i] += Math.min(n, m);
+	}
+	// Least possible distance of each key, in buckets (counting sort).
+	const buckets: number[][] = [];
+	for (let i = 0; i < p.keys.length; i++) {
+		const longer = Math.max(key.length, p.keys[i].length);
+		const least = Math.max(Math.abs(key.length - p.keys[i].length), Math.ceil((longer - 1 - shared[i]) / 2));
+		(buckets[least] ??= []).push(i);
+	}
 	const best = new Map<string, number>();
-	for (const c of candidates) {
-		if (!c.key || c.key.length > MAX_COMPARED) continue;
-		const limit = Math.max(3, Math.ceil(0.6 * Math.max(key.length, c.key.length)));
-		const d = editDistance(key, c.key, limit);
-		if (d > limit) continue;
-		const had = best.get(c.label);
-		if (had === undefined || d < had) best.set(c.label, d);
+	let bound = Infinity;
+	for (let least = 0; least < buckets.length && least <= bound; least++) {
+		for (const i of buckets[least] ?? []) {
+			const other = p.keys[i];
+			const limit = Math.min(bound, Math.max(3, Math.ceil(0.6 * Math.max(key.length, other.length))));
+			if (least > limit) continue;
+			const d = editDistance(key, other, limit);
+			if (d > limit) continue;
+			for (const label of p.labels[i]) {
+				const had = best.get(label);
+				if (had === undefined || d < had) best.set(label, d);
+			}
+			if (best.size >= max) bound = [...best.values()].sort((a, b) => a - b)[max - 1];
+		}
 	}
 	return [...best.entries()]
 		.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))

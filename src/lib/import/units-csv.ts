@@ -1,5 +1,7 @@
 /** The unit list (data/units.csv) → Unit[], with row-level findings. */
+import { migrateUnit } from '$lib/model/registry';
 import type { Unit } from '$lib/model/types';
+import { successorKey } from '$lib/model/units';
 import type { IssueLog } from './issues';
 import { records, splitList } from './reference-rows';
 
@@ -61,16 +63,19 @@ export function parseUnitRows(rows: readonly string[][], headerIndex: number, lo
 			} else seen.set(code, [...(seen.get(code) ?? []), span]);
 		}
 		if (!ok) continue;
-		out.push({
-			name,
-			code,
-			kind: r.get('kind'),
-			parent: r.get('parent'),
-			valid_from: from,
-			valid_to: to,
-			successor: r.get('successor'),
-			aliases: splitList(r.get('aliases'))
-		});
+		out.push(
+			migrateUnit({
+				name,
+				code,
+				kind: r.get('kind'),
+				parent: r.get('parent'),
+				valid_from: from,
+				valid_to: to,
+				successor: r.get('successor'),
+				aliases: splitList(r.get('aliases'))
+			})
+		);
 	}
-	return out;
+	// A successor given by its code alone means the newest unit of that code: stored as its key.
+	return out.map((u) => ({ ...u, successor: successorKey(u, out) }));
 }

@@ -18,7 +18,7 @@ export interface UnitMatch {
 	outsideValidity?: boolean;
 }
 
-const PREFIX = /^(?:thi tran|thi xa|phuong|xa|tt|tx|p|x)(?:[.\s]+|(?=\d))/;
+const PREFIX = /^(?:thi tran|thi xa|dac khu|phuong|xa|tt|tx|dk|p|x)(?:[.\s]+|(?=\d))/;
 const KIND_OF_PREFIX: [RegExp, string][] = [
 	[/^(?:thi tran|tt)(?:[.\s]|\d|$)/, 'thi tran'],
 	[/^(?:thi xa|tx)(?:[.\s]|\d|$)/, 'thi xa'],
@@ -126,6 +126,14 @@ function findUnits(raw: string, ix: UnitIndex, aliases?: Record<string, string>)
 	return { found };
 }
 
+const MARKED_PREFIX = /^(?:thị trấn|thị xã|đặc khu|phường|xã|tt|tx|đk|p|x)(?:[.\s]+)/u;
+
+/** The name as written, marks kept, without its kind: lower case, NFC, single spaces. */
+function markedKey(text: string): string {
+	const k = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+	return k.replace(MARKED_PREFIX, '');
+}
+
 /** Among the units a name may mean, the one for `period`. */
 function pickUnit(
 	raw: string,
@@ -158,6 +166,9 @@ function pickUnit(
 	}
 	const exact = looseKey(raw);
 	list = prefer(list, (u) => looseKey(u.name) === exact || u.aliases.some((a) => looseKey(a) === exact));
+	// Names that differ only in their marks (`Ba Tô`, `Ba Tơ`): the spelling with its marks decides.
+	const marked = markedKey(raw);
+	list = prefer(list, (u) => [u.name, ...u.aliases].some((a) => markedKey(a) === marked));
 	if (list.length === 1) return { unit: list[0], suggestions: [], outsideValidity };
 	return { unit: null, suggestions: list.map((u) => u.name), ambiguous: list, outsideValidity };
 }

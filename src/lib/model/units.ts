@@ -54,12 +54,43 @@ export function unitByName(units: readonly Unit[], name: string): Unit | undefin
 	return units.find((u) => u.name === name);
 }
 
+/**
+ * A unit's identity in URLs, exports, joins, pickers and deck specs: the code for units before the
+ * reorganisation (so `/units/21439` opens what it always opened), `code@valid_from` for the units
+ * from it (`21439@2025-07-01`) — codes are reused across the date.
+ */
+export function unitKey(u: Pick<Unit, 'code' | 'valid_from'>): string {
+	return u.valid_from && u.valid_from >= REORGANISATION_DAY ? `${u.code}@${u.valid_from}` : u.code;
+}
+
+/** The path of a unit's page. */
+export function unitPath(u: Pick<Unit, 'code' | 'valid_from'>): string {
+	return `/units/${encodeURIComponent(unitKey(u)).replace('%40', '@')}`;
+}
+
+/**
+ * The key a `successor` field names: itself when it is a key of the list; a bare code, the latest unit
+ * of that code other than the predecessor (a successor is the newer unit).
+ */
+export function successorKey(unit: Unit, units: readonly Unit[]): string {
+	const s = unit.successor;
+	if (!s || units.some((u) => unitKey(u) === s)) return s;
+	const own = unitKey(unit);
+	const same = units.filter((u) => u.code === s && unitKey(u) !== own);
+	same.sort((a, b) => (a.valid_from < b.valid_from ? 1 : a.valid_from > b.valid_from ? -1 : 0));
+	return same.length > 0 ? unitKey(same[0]) : s;
+}
+
 export function successorOf(unit: Unit, units: readonly Unit[]): Unit | undefined {
-	return unit.successor ? units.find((u) => u.code === unit.successor) : undefined;
+	const key = successorKey(unit, units);
+	return key ? units.find((u) => unitKey(u) === key) : undefined;
 }
 
 export function predecessorsOf(unit: Unit, units: readonly Unit[]): Unit[] {
-	return units.filter((u) => u.successor === unit.code).sort((a, b) => compareNames(a.name, b.name));
+	const key = unitKey(unit);
+	return units
+		.filter((u) => u.successor && successorKey(u, units) === key)
+		.sort((a, b) => compareNames(a.name, b.name));
 }
 
 /** How many reporting units a group stands for (a successor: its predecessors; the town: all of them). */
@@ -69,4 +100,26 @@ export function expectedMembers(group: string, mode: ViewMode, units: readonly U
 	const unit = unitByName(units, group);
 	if (!unit) return 1;
 	return Math.max(1, predecessorsOf(unit, units).length);
+}
+
+/**
+ * Units of before the reorganisation that have no successor while others in the list do: split among
+ * several new units, so the 2025 view shows them apart and adds them to none.
+ */
+export function splitApart(units: readonly Unit[]): Unit[] {
+	if (!units.some((u) => u.successor)) return [];
+	return units.filter((u) => isBefore2025(u) && !u.successor).sort((a, b) => compareNames(a.name, b.name));
+}
+
+/**
+ * A picker's units grouped by their parent (a former district), groups in Vietnamese order; one group
+ * without a heading (`parent` '') when they all share one parent.
+ */
+export function groupByParent(units: readonly Unit[]): { parent: string; units: Unit[] }[] {
+	const groups = new Map<string, Unit[]>();
+	for (const u of units) groups.set(u.parent, [...(groups.get(u.parent) ?? []), u]);
+	if (groups.size <= 1) return units.length ? [{ parent: '', units: [...units] }] : [];
+	return [...groups]
+		.sort(([a], [b]) => compareNames(a, b))
+		.map(([parent, list]) => ({ parent, units: list }));
 }

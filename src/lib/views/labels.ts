@@ -5,12 +5,17 @@
 import { makeColorOf } from '$lib/charts';
 import type { Locale } from '$lib/format';
 import { en as EN } from '$lib/i18n/en';
+import { fill } from '$lib/i18n/locale';
+import { registryEn, registryVi, type RegistryKey } from '$lib/i18n/registry';
 import { vi as VI, type MessageKey } from '$lib/i18n/vi';
-import { unitColorOrder } from '$lib/model/units';
+import { splitApart, unitColorOrder } from '$lib/model/units';
 import type { Indicator, Unit } from '$lib/model/types';
 
 /** A message of the catalogue in both languages, for pure modules that are given a locale. */
-const inBoth = (key: MessageKey): Record<Locale, string> => ({ vi: VI[key], en: EN[key] });
+const inBoth = (key: MessageKey | RegistryKey): Record<Locale, string> =>
+	key.startsWith('reg.')
+		? { vi: registryVi[key as RegistryKey], en: registryEn[key as RegistryKey] }
+		: { vi: VI[key as MessageKey], en: EN[key as MessageKey] };
 
 /** What the town-wide group, and the median of the units, are called in a locale. */
 export const TOWN_LABEL = inBoth('label.town');
@@ -31,6 +36,15 @@ export const MERGE_NOTE = {
 	vi: 'Số liệu các đơn vị trước 01/7/2025 được gộp vào đơn vị kế thừa theo cách tổng hợp của từng chỉ tiêu.',
 	en: 'Figures of pre-July-2025 units are merged into their successors by each indicator’s aggregation.'
 };
+
+/**
+ * The 2025 view's word on units split among several new ones (no successor, shown apart and added to
+ * none), naming them; '' when the list has none.
+ */
+export function splitNote(units: readonly Unit[], locale: Locale): string {
+	const split = splitApart(units).map((u) => u.name);
+	return split.length ? fill(inBoth('reg.splitNote')[locale], { list: split.join(', ') }) : '';
+}
 
 /** A unit's colour, the same on every chart of every page. */
 export function unitColors(units: readonly Unit[]): (name: string) => string {

@@ -28,7 +28,7 @@ import { isYear, previousYear } from '$lib/model/period';
 import { ratingLabel, ratingRanks } from '$lib/model/indicators';
 import { bestAndWeakest } from '$lib/model/rank';
 import { dataGaps, type Gap, type Presence } from '$lib/model/gaps';
-import { successorOf, unitsFor } from '$lib/model/units';
+import { successorOf, unitKey, unitPath, unitsFor } from '$lib/model/units';
 
 export interface TileModel {
 	indicator: Indicator;
@@ -232,7 +232,7 @@ export function gapsTable(
 	const rows = gapUnits.flatMap((unit): TableRow[] => {
 		const mine = gaps.filter((g) => g.unit === unit.name);
 		const cells: TableRow['cells'] = {
-			unit: { text: unit.name, href: withMode(`/units/${encodeURIComponent(unit.code)}`, mode) }
+			unit: { text: unit.name, href: withMode(unitPath(unit), mode) }
 		};
 		if (mode === '2025') cells.successor = { text: successorOf(unit, units)?.name ?? '—' };
 		let total = 0;
@@ -242,7 +242,7 @@ export function gapsTable(
 			cells[y] = yearCell(g);
 		}
 		cells.total = { text: formatCount(total, locale), sort: total };
-		return total > 0 ? [{ id: unit.code, cells }] : [];
+		return total > 0 ? [{ id: unitKey(unit), cells }] : [];
 	});
 	return { years, rows, complete: gapUnits.length - rows.length };
 }

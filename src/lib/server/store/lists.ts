@@ -1,4 +1,5 @@
 /** The indicator dictionary and the unit list as the server holds them (JSON bodies, one version each). */
+import { migrateUnit } from '../../model/registry';
 import type { Indicator, Unit } from '../../model/types';
 import type { Tx } from './util';
 
@@ -9,7 +10,8 @@ export async function loadDictionary(trx: Tx): Promise<Indicator[]> {
 
 export async function loadUnits(trx: Tx): Promise<Unit[]> {
 	const rows = await trx.selectFrom('units').select('body').orderBy('id').execute();
-	return rows.map((r) => JSON.parse(r.body) as Unit);
+	// A list stored before the official codes carries local `DP2025-*` codes: read as the official ones.
+	return rows.map((r) => migrateUnit(JSON.parse(r.body) as Unit));
 }
 
 export async function writeDictionary(trx: Tx, list: readonly Indicator[], version: number): Promise<void> {

@@ -13,7 +13,14 @@ import { isAggregable, rawInputs, ratingSource, withCategories } from '$lib/mode
 import { medianRows } from '$lib/model/median';
 import { inYearRange, isYear, periodsOf, previousYear, yearsOf } from '$lib/model/period';
 import type { SeriesRow } from '$lib/model/types';
-import { expectedMembers, groupingFor, TOWN_GROUP, unitsFor, type ViewMode } from '$lib/model/units';
+import {
+	expectedMembers,
+	groupingFor,
+	TOWN_GROUP,
+	unitPath,
+	unitsFor,
+	type ViewMode
+} from '$lib/model/units';
 import { partialNotes } from '$lib/views/coverage';
 import { data } from '$lib/views/data.svelte';
 import { valueTable } from '$lib/views/indicator-view';
@@ -21,6 +28,7 @@ import {
 	MEDIAN_LABEL,
 	MERGE_FOOTNOTE,
 	MERGE_NOTE,
+	splitNote,
 	TOWN_LABEL,
 	townLabel,
 	unitColors
@@ -86,7 +94,9 @@ export class IndicatorPage {
 		const expectedOf = (group: string) =>
 			expectedMembers(group === this.townName ? TOWN_GROUP : group, this.mode, data.units);
 		return [
-			...(this.mode === '2025' ? [MERGE_NOTE[this.locale]] : []),
+			...(this.mode === '2025'
+				? [MERGE_NOTE[this.locale], splitNote(data.units, this.locale)].filter(Boolean)
+				: []),
 			...partialNotes([...(this.mode === '2025' ? inRange : []), ...town], expectedOf, this.locale)
 		];
 	});
@@ -131,11 +141,13 @@ export class IndicatorPage {
 
 	unitLink(name: string): string {
 		const unit = data.units.find((u) => u.name === name);
-		return unit ? `/units/${encodeURIComponent(unit.code)}${this.mode ? `?v=${this.mode}` : ''}` : '';
+		return unit ? `${unitPath(unit)}${this.mode ? `?v=${this.mode}` : ''}` : '';
 	}
 
 	#draw(spec: ChartSpec) {
-		const footnote = this.mode === '2025' ? MERGE_FOOTNOTE[this.locale] : undefined;
+		const split = this.mode === '2025' ? splitNote(data.units, this.locale) : '';
+		const footnote =
+			this.mode === '2025' ? [MERGE_FOOTNOTE[this.locale], split].filter(Boolean).join(' · ') : undefined;
 		return drawSpec(
 			spec,
 			this.indicator ?? null,
