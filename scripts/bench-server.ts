@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { migrate, openDatabase, type Database } from '../src/lib/server/db';
 import {
@@ -30,7 +31,7 @@ const pgUrl = process.argv.find((a) => a.startsWith('--pg='))?.slice(5);
 const BENCH_UNITS = 3200;
 const benchUnit = (i: number) => `Đơn vị thử ${String(i).padStart(4, '0')}`;
 
-async function addBenchUnits(database: Database): Promise<void> {
+export async function addBenchUnits(database: Database): Promise<void> {
 	const units = await loadUnits(database.db);
 	const extra = Array.from({ length: BENCH_UNITS }, (_, i) => ({
 		...units[0],
@@ -44,7 +45,7 @@ async function addBenchUnits(database: Database): Promise<void> {
 	await database.db.transaction().execute((trx) => writeUnits(trx, [...units, ...extra], 1));
 }
 
-async function rowsFor(database: Database, n: number): Promise<IncomingRow[]> {
+export async function rowsFor(database: Database, n: number): Promise<IncomingRow[]> {
 	const codes = (await loadDictionary(database.db))
 		.filter((i) => i.kind === 'raw' && ['count', 'people', 'households'].includes(i.unit))
 		.map((i) => i.code)
@@ -69,7 +70,7 @@ async function rowsFor(database: Database, n: number): Promise<IncomingRow[]> {
 }
 
 /** The bare bulk insert: plain SQL, no checks, no undo log, one transaction. */
-async function bareInsert(database: Database, rows: IncomingRow[]): Promise<void> {
+export async function bareInsert(database: Database, rows: IncomingRow[]): Promise<void> {
 	if (database.sqlite) {
 		const ins = database.sqlite.prepare(
 			`insert into observations (unit, period, indicator, value, qualifier, note, source, import_id, version)
@@ -139,51 +140,55 @@ async function fresh(url: string | null): Promise<{ database: Database; done: ()
 }
 
 const ms = (x: number) => `${Math.round(x)} ms`;
-for (const url of [null, ...(pgUrl ? [pgUrl] : [])]) {
-	for (const n of sizes) {
-		const timed = async (what: (d: Database, rows: IncomingRow[]) => Promise<unknown>) => {
-			const f = await fresh(url);
-			await addBenchUnits(f.database);
-			const rows = await rowsFor(f.database, n);
-			const t0 = performance.now();
-			await what(f.database, rows);
-			const t = performance.now() - t0;
-			const count = await f.database.db
-				.selectFrom('observations')
-				.select((eb) => eb.fn.countAll<number>().as('n'))
-				.executeTakeFirstOrThrow();
-			await f.done();
-			return { t, count: Number(count.n), kind: f.database.kind };
-		};
-		const bare = await timed(bareInsert);
-		const store = await timed(async (d, rows) => {
-			const res = await commitImport(d, {
-				userId: null,
-				baseVersion: 1,
-				// The importer takes at most 1M rows a file: 1M goes as two files in one request (one transaction).
-				files: Array.from({ length: Math.ceil(rows.length / 500_000) }, (_, i) => ({
-					name: `bench-${i}.csv`,
-					hash: '0'.repeat(64),
-					rows: rows.slice(i * 500_000, (i + 1) * 500_000)
-				}))
+
+/** Run as a script (scripts/bench-follow.ts imports the helpers above). */
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+	for (const url of [null, ...(pgUrl ? [pgUrl] : [])]) {
+		for (const n of sizes) {
+			const timed = async (what: (d: Database, rows: IncomingRow[]) => Promise<unknown>) => {
+				const f = await fresh(url);
+				await addBenchUnits(f.database);
+				const rows = await rowsFor(f.database, n);
+				const t0 = performance.now();
+				await what(f.database, rows);
+				const t = performance.now() - t0;
+				const count = await f.database.db
+					.selectFrom('observations')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow();
+				await f.done();
+				return { t, count: Number(count.n), kind: f.database.kind };
+			};
+			const bare = await timed(bareInsert);
+			const store = await timed(async (d, rows) => {
+				const res = await commitImport(d, {
+					userId: null,
+					baseVersion: 1,
+					// The importer takes at most 1M rows a file: 1M goes as two files in one request (one transaction).
+					files: Array.from({ length: Math.ceil(rows.length / 500_000) }, (_, i) => ({
+						name: `bench-${i}.csv`,
+						hash: '0'.repeat(64),
+						rows: rows.slice(i * 500_000, (i + 1) * 500_000)
+					}))
+				});
+				if (!res.ok) throw new Error(JSON.stringify(res).slice(0, 500));
 			});
-			if (!res.ok) throw new Error(JSON.stringify(res).slice(0, 500));
-		});
-		const upsert = await timed((d, rows) =>
-			d.db.transaction().execute((trx) =>
-				upsertCells(
-					trx,
-					rows.map((r) => ({ ...r, source: 'bench', import_id: null })),
-					2
+			const upsert = await timed((d, rows) =>
+				d.db.transaction().execute((trx) =>
+					upsertCells(
+						trx,
+						rows.map((r) => ({ ...r, source: 'bench', import_id: null })),
+						2
+					)
 				)
-			)
-		);
-		if (store.count !== bare.count || upsert.count !== bare.count)
-			throw new Error(`row counts differ: ${store.count} / ${bare.count} / ${upsert.count}`);
-		console.log(
-			`${bare.kind.padEnd(8)} ${String(n).padStart(8)} rows: server save (commitImport) ${ms(store.t)}, ` +
-				`bare bulk insert ${ms(bare.t)}, ratio ${(store.t / bare.t).toFixed(1)}; ` +
-				`store's batched upsert alone ${ms(upsert.t)} (ratio ${(upsert.t / bare.t).toFixed(1)})`
-		);
+			);
+			if (store.count !== bare.count || upsert.count !== bare.count)
+				throw new Error(`row counts differ: ${store.count} / ${bare.count} / ${upsert.count}`);
+			console.log(
+				`${bare.kind.padEnd(8)} ${String(n).padStart(8)} rows: server save (commitImport) ${ms(store.t)}, ` +
+					`bare bulk insert ${ms(bare.t)}, ratio ${(store.t / bare.t).toFixed(1)}; ` +
+					`store's batched upsert alone ${ms(upsert.t)} (ratio ${(upsert.t / bare.t).toFixed(1)})`
+			);
+		}
 	}
 }

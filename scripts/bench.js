@@ -21,6 +21,9 @@
  * 4. a 100k-row Excel workbook against the same rows as CSV, through the importer the import page's
  *    worker runs: bench/xlsx.ts (--no-xlsx skips it, --xlsx-sizes=… changes the sizes, --xlsx-only runs
  *    it alone, without building anything).
+ * 5. server mode in a leader's browser: a 1M-observation workspace loaded into a fresh browser against a
+ *    bare fetch + `read_csv` of the same bytes, and commit → redraw on another open page:
+ *    scripts/bench-follow.js (--no-follow skips it, --follow-rows=… changes the size).
  * Results are also written to bench/results/latest.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -388,6 +391,12 @@ if (!('no-server' in args) && !('startup-only' in args)) {
 	});
 }
 if (!('no-xlsx' in args)) benchXlsx();
+if (!('no-follow' in args)) {
+	console.log('\nserver mode in a leader’s browser (scripts/bench-follow.js)');
+	spawnSync('node', ['scripts/bench-follow.js', `--rows=${args['follow-rows'] ?? 1_000_000}`], {
+		stdio: 'inherit'
+	});
+}
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
 console.log('\nwritten: bench/results/latest.json');

@@ -23,6 +23,9 @@ import {
 	type KeptAnswers
 } from './answers-store';
 
+/** How long the workspace stays quiet before the browser's copy of a new version is kept. */
+const KEEP_AFTER_MS = 2000;
+
 export type DataStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What the layout says when another person's change arrived. */
@@ -68,6 +71,7 @@ class DataSession {
 	private versionKey: { at: number; key: Promise<string> } | null = null;
 	/** The copy of the data that a return visit opens (local mode keeps the bundled data too). */
 	private keeping: Promise<void> = Promise.resolve();
+	private keepTimer: ReturnType<typeof setTimeout> | undefined;
 	readonly server = SERVER_MODE;
 	store: Store | null = null;
 	private opening: Promise<Store> | null = null;
@@ -206,7 +210,7 @@ class DataSession {
 				this.workspaceVersion = version;
 				this.restored = false;
 				await this.changed(false);
-				await workspace.keep(store, version);
+				this.keepSoon(store);
 				if (!announce) return;
 				const notice = SERVER_MODE
 					? await this.noticeOf(version)
@@ -219,6 +223,19 @@ class DataSession {
 			}
 		});
 		return this.refreshing;
+	}
+
+	/**
+	 * Keep the copy once the workspace has been quiet for a moment: a copy of a large workspace takes
+	 * seconds, and neither the notice nor the next version waits for it. Until then the kept copy is an
+	 * older version, which the next visit brings up to date from the server's changes.
+	 */
+	private keepSoon(store: Store) {
+		clearTimeout(this.keepTimer);
+		this.keepTimer = setTimeout(() => {
+			const version = this.workspaceVersion;
+			void workspace.keep(store, version).catch((e) => console.warn('keeping the copy failed:', e));
+		}, KEEP_AFTER_MS);
 	}
 
 	/** Who made version `version`, from the import history (an import, or the undo of one). */
