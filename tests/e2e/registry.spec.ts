@@ -31,6 +31,24 @@ test('the old 21439 and the new 21439 are two units, each with its clause', asyn
 	await expect(page.getByTestId('same-code')).toContainText('Nguyễn Nghiêm');
 });
 
+test('first use asks which units the office follows: keep Đức Phổ, or choose on the unit page', async ({
+	page
+}) => {
+	await page.goto('/');
+	const prompt = page.getByTestId('scope-prompt');
+	await expect(prompt).toContainText('Cơ quan của bạn theo dõi đơn vị nào?');
+	await prompt.getByTestId('scope-prompt-choose').click();
+	await expect(page).toHaveURL(/\/units#scope$/);
+	await expect(page.getByTestId('scope')).toHaveAttribute('open', '');
+	await expect(page.getByTestId('scope-province')).toHaveValue('51');
+	await page.goto('/');
+	await page.getByTestId('scope-prompt-keep').click();
+	await expect(prompt).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByTestId('chart').first()).toBeVisible();
+	await expect(prompt).toHaveCount(0);
+});
+
 test('links with the local DP2025 codes open the official units', async ({ page }) => {
 	await page.goto('/units/DP2025-03');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Xã Nguyễn Nghiêm');

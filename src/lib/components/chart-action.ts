@@ -39,7 +39,8 @@ export function chart(node: HTMLElement, params: ChartParams) {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const observer = new ResizeObserver(() => {
 		clearTimeout(timer);
-		timer = setTimeout(() => instance?.resize(), 60);
+		// Never a disposed instance's (its painter is gone): only the live one resizes.
+		timer = setTimeout(() => !gone && instance && !instance.isDisposed() && instance.resize(), 60);
 	});
 	observer.observe(node.parentElement ?? node);
 
@@ -47,7 +48,7 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		update(next: ChartParams) {
 			const reinit = next.theme !== current.theme || next.renderer !== current.renderer;
 			current = next;
-			if (reinit || !instance || needsMore(next.option, next.renderer)) init();
+			if (reinit || !instance || instance.isDisposed() || needsMore(next.option, next.renderer)) init();
 			else {
 				node.dataset.state = 'drawing';
 				instance?.setOption(next.option, { notMerge: true });

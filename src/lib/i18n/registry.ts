@@ -19,6 +19,10 @@ export const registryVi = {
 		'Chọn tỉnh (mới) của cơ quan, và nếu cần thu hẹp theo huyện cũ. Mọi danh sách, xếp hạng, trung vị và “tất cả đơn vị” đều theo phạm vi này.',
 	'reg.province': 'Tỉnh, thành phố',
 	'reg.districts': 'Huyện, thị xã, thành phố cũ (bỏ trống: cả tỉnh)',
+	'reg.firstUse':
+		'Cơ quan của bạn theo dõi đơn vị nào? Dữ liệu mẫu là 15 phường, xã của thị xã Đức Phổ (nay thuộc tỉnh Quảng Ngãi).',
+	'reg.firstUseChoose': 'Chọn tỉnh và huyện cũ',
+	'reg.firstUseKeep': 'Giữ Đức Phổ',
 	'reg.apply': 'Áp dụng phạm vi',
 	'reg.splitNote':
 		'Đơn vị bị chia cho nhiều đơn vị mới được hiển thị riêng, không cộng vào đơn vị nào: {list}.'
@@ -43,6 +47,10 @@ export const registryEn: Record<RegistryKey, string> = {
 		'Choose the office’s (new) province, and narrow it to former districts if needed. Every list, ranking, median and “all units” follows this scope.',
 	'reg.province': 'Province',
 	'reg.districts': 'Former districts (none: the whole province)',
+	'reg.firstUse':
+		'Which units does your office follow? The sample data is the 15 wards and communes of Đức Phổ (now in Quảng Ngãi province).',
+	'reg.firstUseChoose': 'Choose the province and former districts',
+	'reg.firstUseKeep': 'Keep Đức Phổ',
 	'reg.apply': 'Apply the scope',
 	'reg.splitNote': 'Units split among several new ones are shown apart and added to none: {list}.'
 };
