@@ -2,7 +2,7 @@
  * Splits in the 2025 view, on a fixture province: a predecessor that went wholly into a new unit is
  * merged into it; one that was split among several (`partial`) is shown apart — "part of X, not
  * apportioned" — and added to no successor. Rates stay Σ numerators / Σ denominators over what is
- * included. The rule is documented in docs/notes/registry.md.
+ * included. The rule is documented in README.md ("Split units").
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
