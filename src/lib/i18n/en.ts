@@ -21,7 +21,7 @@ export const en: Record<MessageKey, string> = {
 
 	'import.title': 'Import data',
 	'import.intro':
-		'Choose one or more CSV files exported from Excel. They are read and checked in your browser; nothing is sent anywhere, and nothing is stored until you press “Save”.',
+		'Choose one or more CSV files or Excel workbooks (.xlsx). They are read and checked in your browser; nothing is sent anywhere, and nothing is stored until you press “Save”.',
 	'import.drop': 'Drop CSV files here or click to choose',
 	'import.dropHint': 'UTF-8, UTF-16 (Unicode text), Windows-1258 · comma, semicolon or tab',
 	'import.shapes': 'Accepted shapes',

@@ -20,7 +20,7 @@ export const vi = {
 
 	'import.title': 'Nhập dữ liệu',
 	'import.intro':
-		'Chọn một hoặc nhiều tệp CSV xuất từ Excel. Tệp được đọc và kiểm tra ngay trong trình duyệt; không có gì được gửi đi, và chưa có gì được lưu cho đến khi bạn bấm “Lưu”.',
+		'Chọn một hoặc nhiều tệp CSV hoặc sổ Excel (.xlsx). Tệp được đọc và kiểm tra ngay trong trình duyệt; không có gì được gửi đi, và chưa có gì được lưu cho đến khi bạn bấm “Lưu”.',
 	'import.drop': 'Kéo thả tệp CSV vào đây hoặc bấm để chọn',
 	'import.dropHint': 'UTF-8, UTF-16 (Unicode text), Windows-1258 · dấu phẩy, chấm phẩy hoặc tab',
 	'import.shapes': 'Các dạng bảng được chấp nhận',

@@ -13,7 +13,7 @@ export const workspaceVi = {
 	'ws.logout': 'Đăng xuất',
 	'ws.admin': 'Quản trị',
 	'ws.importIntro':
-		'Chọn một hoặc nhiều tệp CSV xuất từ Excel. Tệp được đọc và kiểm tra ngay trong trình duyệt; số liệu chỉ được gửi lên máy chủ của cơ quan khi bạn bấm “Lưu”.',
+		'Chọn một hoặc nhiều tệp CSV hoặc sổ Excel (.xlsx). Tệp được đọc và kiểm tra ngay trong trình duyệt; số liệu chỉ được gửi lên máy chủ của cơ quan khi bạn bấm “Lưu”.',
 	'ws.role.admin': 'quản trị',
 	'ws.role.staff': 'cán bộ',
 	'ws.role.leader': 'lãnh đạo',
@@ -52,7 +52,7 @@ export const workspaceEn: Record<WorkspaceKey, string> = {
 	'ws.logout': 'Log out',
 	'ws.admin': 'Administration',
 	'ws.importIntro':
-		'Choose one or more CSV files exported from Excel. They are read and checked in your browser; the figures go to the office’s server only when you press “Save”.',
+		'Choose one or more CSV files or Excel workbooks (.xlsx). They are read and checked in your browser; the figures go to the office’s server only when you press “Save”.',
 	'ws.role.admin': 'admin',
 	'ws.role.staff': 'staff',
 	'ws.role.leader': 'leader',
