@@ -24,6 +24,8 @@
  * 5. server mode in a leader's browser: a 1M-observation workspace loaded into a fresh browser against a
  *    bare fetch + `read_csv` of the same bytes, and commit → redraw on another open page:
  *    scripts/bench-follow.js (--no-follow skips it, --follow-rows=… changes the size).
+ * 6. unit matching at country scale: 10,000 names as staff write them, matched within a province and
+ *    against the whole country: scripts/bench-units.ts (--no-units skips it).
  * Results are also written to bench/results/latest.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -391,6 +393,10 @@ if (!('no-server' in args) && !('startup-only' in args)) {
 	});
 }
 if (!('no-xlsx' in args)) benchXlsx();
+if (!('no-units' in args)) {
+	console.log('\nunit matching of 10,000 names (scripts/bench-units.ts)');
+	spawnSync('npx', ['tsx', 'scripts/bench-units.ts'], { stdio: 'inherit' });
+}
 if (!('no-follow' in args)) {
 	console.log('\nserver mode in a leader’s browser (scripts/bench-follow.js)');
 	spawnSync('node', ['scripts/bench-follow.js', `--rows=${args['follow-rows'] ?? 1_000_000}`], {

@@ -19,6 +19,10 @@ test('choose Quảng Ngãi, import a three-sheet workbook naming old wards, see 
 		.uncheck();
 	await page.getByTestId('scope-apply').click();
 	await expect(page.getByTestId('units-after').locator('h2')).toContainText('(96)');
+	await page.goto('/');
+	await expect(page.getByTestId('overview-subtitle')).toHaveText(
+		'Tỉnh Quảng Ngãi — 96 xã, phường từ 01/7/2025 (273 đơn vị trước đó)'
+	);
 
 	await page.goto('/import');
 	await page.getByTestId('file-input').setInputFiles('tests/fixtures/xlsx/three-years.xlsx');

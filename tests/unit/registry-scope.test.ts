@@ -34,3 +34,20 @@ describe('the province of a unit list', () => {
 		).toBeNull();
 	});
 });
+
+describe('the overview’s subtitle follows the scope', () => {
+	it('names the sample’s town, and a province scope by its units of 2025 and before', async () => {
+		const { scopeSubtitle } = await import('../../src/lib/views/labels');
+		const { appUnits } = await import('../../src/lib/model/registry');
+		const { units } = parseUnitsCsv(readFileSync('data/units.csv', 'utf8'));
+		expect(scopeSubtitle(units, 'vi')).toBe('Thị xã Đức Phổ — 15 phường, xã (trước 01/7/2025)');
+		const registry = JSON.parse(readFileSync('static/registry/51.json', 'utf8'));
+		const province = appUnits(registry, { province: '51', districts: [] }, new Map());
+		expect(scopeSubtitle(province, 'vi')).toBe(
+			'Tỉnh Quảng Ngãi — 96 xã, phường từ 01/7/2025 (273 đơn vị trước đó)'
+		);
+		expect(scopeSubtitle(province, 'en')).toBe(
+			'Tỉnh Quảng Ngãi — 96 communes and wards from 1 July 2025 (273 units before)'
+		);
+	});
+});

@@ -23,6 +23,7 @@ export const registryVi = {
 		'Cơ quan của bạn theo dõi đơn vị nào? Dữ liệu mẫu là 15 phường, xã của thị xã Đức Phổ (nay thuộc tỉnh Quảng Ngãi).',
 	'reg.firstUseChoose': 'Chọn tỉnh và huyện cũ',
 	'reg.firstUseKeep': 'Giữ Đức Phổ',
+	'reg.subtitle': '{place} — {n} xã, phường từ 01/7/2025 ({old} đơn vị trước đó)',
 	'reg.apply': 'Áp dụng phạm vi',
 	'reg.splitNote':
 		'Đơn vị bị chia cho nhiều đơn vị mới được hiển thị riêng, không cộng vào đơn vị nào: {list}.'
@@ -51,6 +52,7 @@ export const registryEn: Record<RegistryKey, string> = {
 		'Which units does your office follow? The sample data is the 15 wards and communes of Đức Phổ (now in Quảng Ngãi province).',
 	'reg.firstUseChoose': 'Choose the province and former districts',
 	'reg.firstUseKeep': 'Keep Đức Phổ',
+	'reg.subtitle': '{place} — {n} communes and wards from 1 July 2025 ({old} units before)',
 	'reg.apply': 'Apply the scope',
 	'reg.splitNote': 'Units split among several new ones are shown apart and added to none: {list}.'
 };

@@ -8,7 +8,7 @@ import { en as EN } from '$lib/i18n/en';
 import { fill } from '$lib/i18n/locale';
 import { registryEn, registryVi, type RegistryKey } from '$lib/i18n/registry';
 import { vi as VI, type MessageKey } from '$lib/i18n/vi';
-import { splitApart, unitColorOrder } from '$lib/model/units';
+import { isFrom2025, splitApart, unitColorOrder } from '$lib/model/units';
 import type { Indicator, Unit } from '$lib/model/types';
 
 /** A message of the catalogue in both languages, for pure modules that are given a locale. */
@@ -16,6 +16,19 @@ const inBoth = (key: MessageKey | RegistryKey): Record<Locale, string> =>
 	key.startsWith('reg.')
 		? { vi: registryVi[key as RegistryKey], en: registryEn[key as RegistryKey] }
 		: { vi: VI[key as MessageKey], en: EN[key as MessageKey] };
+
+/**
+ * Which units the workspace follows, as the overview's subtitle says it: the sample's town as the
+ * report names it, or the scope's province with its units of 2025 and those before.
+ */
+export function scopeSubtitle(units: readonly Unit[], locale: Locale): string {
+	const before = units.filter((u) => !isFrom2025(u));
+	const after = units.filter(isFrom2025);
+	const districts = new Set(before.map((u) => u.parent));
+	if (districts.size <= 1) return inBoth('overview.subtitle')[locale];
+	const place = after[0]?.parent ?? [...districts].join(', ');
+	return fill(inBoth('reg.subtitle')[locale], { place, n: after.length, old: before.length });
+}
 
 /** What the town-wide group, and the median of the units, are called in a locale. */
 export const TOWN_LABEL = inBoth('label.town');
