@@ -3,23 +3,13 @@
  * on another computer, shares it with the office, and the meeting room's laptop — logged in as a leader
  * — opens it by its link and presents it, without being able to change it.
  */
-import { expect, request, test, type Browser } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
+import { loggedIn } from './session';
 import { ADMIN_PASSWORD } from '../../../playwright.server.config';
 
 const STAFF = { login: 'mai', password: 'staff-password-2', role: 'staff' };
 const LEADER = { login: 'son', password: 'leader-password-2', role: 'leader' };
 const DECK = 'Giao ban tháng 12 <b>';
-
-async function loggedIn(browser: Browser, baseURL: string, who: { login: string; password: string }) {
-	const context = await browser.newContext({ baseURL });
-	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByTestId('login-user').fill(who.login);
-	await page.getByTestId('login-password').fill(who.password);
-	await page.getByTestId('login-submit').click();
-	await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
-	return page;
-}
 
 test('a deck follows its owner to another computer; shared, the meeting room opens it by link, read-only', async ({
 	browser,

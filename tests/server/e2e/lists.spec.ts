@@ -3,7 +3,8 @@
  * follows without reloading and shows the new name.
  */
 import { readFileSync } from 'node:fs';
-import { expect, request, test, type Browser } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
+import { loggedIn } from './session';
 import { ADMIN_PASSWORD } from '../../../playwright.server.config';
 
 const LEADER = { login: 'tam', password: 'leader-password-4', role: 'leader' };
@@ -11,16 +12,6 @@ const RENAMED = readFileSync('data/indicators.csv', 'utf8').replace(
 	'land_dispute_cases,Số vụ tranh chấp đất đai,',
 	'land_dispute_cases,Số vụ tranh chấp đất đai (tên mới),'
 );
-
-async function loggedIn(browser: Browser, baseURL: string, who: { login: string; password: string }) {
-	const page = await (await browser.newContext({ baseURL })).newPage();
-	await page.goto('/login');
-	await page.getByTestId('login-user').fill(who.login);
-	await page.getByTestId('login-password').fill(who.password);
-	await page.getByTestId('login-submit').click();
-	await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
-	return page;
-}
 
 test('an admin uploads a new dictionary; a leader’s open page shows the new name without reloading', async ({
 	browser,

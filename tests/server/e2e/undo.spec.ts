@@ -4,6 +4,7 @@
  * cell a later import changed says so before it is done, and afterwards lists the cell it left.
  */
 import { expect, request, test, type Page } from '@playwright/test';
+import { loggedIn } from './session';
 import { ADMIN_PASSWORD } from '../../../playwright.server.config';
 
 const STAFF = { login: 'nga', password: 'staff-password-3', role: 'staff' };
@@ -24,13 +25,7 @@ test('the server’s own check refuses a row with findings; undo says which cell
 		true
 	);
 	expect([201, 409]).toContain((await admin.post('/api/users', { data: STAFF })).status());
-	const context = await browser.newContext({ baseURL });
-	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByTestId('login-user').fill(STAFF.login);
-	await page.getByTestId('login-password').fill(STAFF.password);
-	await page.getByTestId('login-submit').click();
-	await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+	const page = await loggedIn(browser, baseURL!, STAFF);
 	await page.getByRole('link', { name: 'Nhập dữ liệu' }).click();
 	const before = await (await admin.get('/api/health')).json();
 
@@ -94,5 +89,5 @@ test('the server’s own check refuses a row with findings; undo says which cell
 	expect(csv).toContain('Phổ Châu,2019,petition_cases_received,66');
 	expect(csv).not.toContain('Phổ An,2019,');
 	await admin.dispose();
-	await context.close();
+	await page.context().close();
 });

@@ -3,7 +3,8 @@
  * page follows without reloading (the notice and the new figure), the leader cannot save (the button is
  * not there, the API answers 403), and the staff member's undo reaches the leader too.
  */
-import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { loggedIn } from './session';
 import { ADMIN_PASSWORD } from '../../../playwright.server.config';
 
 const STAFF = { login: 'linh', password: 'staff-password-1', role: 'staff' };
@@ -20,20 +21,6 @@ async function adminWithUsers(baseURL: string): Promise<APIRequestContext> {
 	for (const user of [STAFF, LEADER])
 		expect([201, 409]).toContain((await admin.post('/api/users', { data: user })).status());
 	return admin;
-}
-
-async function loggedIn(browser: Browser, baseURL: string, who: { login: string; password: string }) {
-	const context = await browser.newContext({ baseURL });
-	const page = await context.newPage();
-	await page.goto('/login');
-	// The login page does not wait for DuckDB: it never opens the data.
-	await expect(page.getByTestId('login-user')).toBeVisible();
-	await expect(page.getByTestId('loading')).toHaveCount(0);
-	await page.getByTestId('login-user').fill(who.login);
-	await page.getByTestId('login-password').fill(who.password);
-	await page.getByTestId('login-submit').click();
-	await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
-	return page;
 }
 
 /** The overview's trend chart, drawn, with its data table open; the row of one unit. */
