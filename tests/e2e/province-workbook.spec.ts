@@ -42,7 +42,14 @@ test('choose Quảng Ngãi, import a three-sheet workbook naming old wards, see 
 	const note = page.getByTestId('merge-note');
 	await expect(note).toContainText('gộp vào đơn vị kế thừa');
 	await expect(note).toContainText('không cộng vào đơn vị nào: Trà Bùi');
+	// The whole-area line is the province's part the office follows, not the sample's town.
+	await page.getByTestId('reference').selectOption('total');
+	await expect(page.getByTestId('reference').locator('option:checked')).toHaveText('Tổng toàn địa bàn');
 	await page.goto('/?v=2025');
 	await expect(page.getByTestId('merge-note')).toContainText('Trà Bùi');
+	await expect(page.getByRole('heading', { name: /^Chỉ tiêu chính toàn địa bàn, \d{4}$/ })).toBeVisible();
+	await expect(page.getByText('Toàn thị xã')).toHaveCount(0);
+	// The tiles count the year's reports against the province's units of that year (273 before 2025).
+	await expect(page.getByTestId('tile').first()).toContainText(/\d+\/273 đơn vị có số liệu/);
 	await page.screenshot({ path: 'test-results/province-workbook-2025-1366.png' });
 });

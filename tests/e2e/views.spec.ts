@@ -213,6 +213,8 @@ test.describe('overview', () => {
 	}) => {
 		await page.goto('/');
 		await chartsReady(page, 2);
+		// The sample's whole area is its town, as the report names it.
+		await expect(page.getByRole('heading', { name: 'Chỉ tiêu chính toàn thị xã, 2024' })).toBeVisible();
 		const tiles = page.getByTestId('tile');
 		await expect(tiles).toHaveCount(7);
 		const rate = tiles.and(page.locator('[data-code="petition_resolution_rate"]'));

@@ -30,8 +30,9 @@ export interface TrendContext extends ChartContext {
 
 type LinePoint = { value: number; symbol?: string; symbolSize?: number } | null;
 
+/** The reference line's name when the page gives none (pages name it: the whole area, the median). */
 function defaultReferenceLabel(locale: 'vi' | 'en'): string {
-	return locale === 'vi' ? 'Toàn thị xã' : 'Whole town';
+	return locale === 'vi' ? 'Tham chiếu' : 'Reference';
 }
 
 export function trendOption(rows: SeriesRow[], ctx: TrendContext): EChartsOption {

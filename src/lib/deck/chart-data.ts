@@ -12,7 +12,7 @@ import { medianRows } from '$lib/model/median';
 import { isYear, previousYear } from '$lib/model/period';
 import { rankRows } from '$lib/model/rank';
 import type { ImportRecord, Indicator, SeriesRow, Unit } from '$lib/model/types';
-import { expectedMembers, TOWN_GROUP, unitsFor } from '$lib/model/units';
+import { areaKind, expectedMembers, TOWN_GROUP, unitsFor, type AreaKind } from '$lib/model/units';
 import type { ChartSpec } from './chart-spec';
 
 /** What `loadSpec` needs from the data session (`data` fits; tests pass a Node store). */
@@ -55,6 +55,8 @@ export interface SpecData {
 	missing: string[];
 	/** How many member units each group stands for (2025 units), for partial-coverage notes. */
 	expected: Record<string, number>;
+	/** What the whole area is (names the whole-area line): see `areaKind`. */
+	area: AreaKind;
 	sources: SourceRow[];
 	/** ISO time of the latest committed import, '' when unknown. */
 	dataDate: string;
@@ -110,6 +112,7 @@ export function deriveSpecData(spec: ChartSpec, indicator: Indicator | null, inp
 		units: scope,
 		missing: [],
 		expected,
+		area: areaKind(inputs.units),
 		sources: inputs.sources ?? [],
 		dataDate: inputs.dataDate ?? ''
 	};

@@ -115,7 +115,8 @@ describe('specKey and helpers', () => {
 	});
 
 	it('summarises a spec in one line', () => {
-		expect(specSummary(spec({ units: ['Phổ An', 'Phổ Ninh'], year: '2023' }), 'vi')).toBe(
+		const whole = { vi: 'Toàn thị xã', en: 'Whole town' };
+		expect(specSummary(spec({ units: ['Phổ An', 'Phổ Ninh'], year: '2023' }), 'vi', whole)).toBe(
 			'Xếp hạng · Phổ An, Phổ Ninh · 2023'
 		);
 		expect(
@@ -128,11 +129,18 @@ describe('specKey and helpers', () => {
 					grouping: 'successor',
 					reference: 'median'
 				}),
-				'en'
+				'en',
+				whole
 			)
 		).toBe('Trend · all units · 2021–2024 · units of July 2025 · vs median of the units');
-		expect(specSummary(spec({ units: ['a', 'b', 'c', 'd'] }), 'vi')).toBe(
+		expect(specSummary(spec({ units: ['a', 'b', 'c', 'd'] }), 'vi', whole)).toBe(
 			'Xếp hạng · 4 đơn vị · năm mới nhất'
+		);
+		// The whole-area line is named as the workspace names its area.
+		const vsArea = spec({ kind: 'trend', units: ['a'], reference: 'total' });
+		expect(specSummary(vsArea, 'vi', whole)).toBe('Xu hướng · a · so với toàn thị xã');
+		expect(specSummary(vsArea, 'en', { vi: 'Toàn địa bàn', en: 'Whole area' })).toBe(
+			'Trend · a · vs whole area'
 		);
 	});
 

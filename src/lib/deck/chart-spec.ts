@@ -50,11 +50,19 @@ export const KIND_LABELS: Record<SpecKind, { vi: string; en: string }> = {
 	heatmap: { vi: 'Bảng nhiệt', en: 'Heatmap' }
 };
 
-export const REFERENCE_LABELS: Record<SpecReference, { vi: string; en: string }> = {
+const REFERENCE_LABELS: Record<Exclude<SpecReference, 'total'>, { vi: string; en: string }> = {
 	median: { vi: 'Trung vị các đơn vị', en: 'Median of the units' },
-	total: { vi: 'Toàn thị xã', en: 'Whole town' },
 	none: { vi: 'Không', en: 'None' }
 };
+
+/** A reference line's name; `whole` is what the workspace calls its whole area (`Toàn thị xã`). */
+export function referenceLabel(
+	reference: SpecReference,
+	locale: Locale,
+	whole: { vi: string; en: string }
+): string {
+	return (reference === 'total' ? whole : REFERENCE_LABELS[reference])[locale];
+}
 
 const YEAR = /^\d{4}$/;
 /** A stored period: a year, a half, a quarter or a multi-year total. */
@@ -200,8 +208,11 @@ export function specTitle(
 	return when ? `${name} ${when}` : name;
 }
 
-/** One line about the spec for lists: `Xếp hạng · 3 đơn vị · 2023 · đơn vị từ 01/7/2025`. */
-export function specSummary(spec: ChartSpec, locale: Locale): string {
+/**
+ * One line about the spec for lists: `Xếp hạng · 3 đơn vị · 2023 · đơn vị từ 01/7/2025`; `whole` names
+ * the whole area (see `referenceLabel`).
+ */
+export function specSummary(spec: ChartSpec, locale: Locale, whole: { vi: string; en: string }): string {
 	const parts: string[] = [KIND_LABELS[spec.kind][locale]];
 	const n = spec.units.length;
 	if (n === 0) parts.push(locale === 'vi' ? 'tất cả đơn vị' : 'all units');
@@ -219,7 +230,7 @@ export function specSummary(spec: ChartSpec, locale: Locale): string {
 		parts.push(locale === 'vi' ? 'đơn vị từ 01/7/2025' : 'units of July 2025');
 	if (spec.kind === 'trend' && spec.reference && spec.reference !== 'none')
 		parts.push(
-			`${locale === 'vi' ? 'so với' : 'vs'} ${REFERENCE_LABELS[spec.reference][locale].toLowerCase()}`
+			`${locale === 'vi' ? 'so với' : 'vs'} ${referenceLabel(spec.reference, locale, whole).toLowerCase()}`
 		);
 	return parts.join(' · ');
 }

@@ -9,6 +9,7 @@ import { formatDateTime, formatPeriod, unitLabel, type Locale } from '$lib/forma
 import type { Indicator } from '$lib/model/types';
 import type { SpecData } from './chart-data';
 import { partialNotes } from '$lib/views/coverage';
+import { wholeLabel } from '$lib/views/labels';
 
 function pick(locale: Locale, vi: string, en: string) {
 	return locale === 'vi' ? vi : en;
@@ -47,7 +48,7 @@ export function specSubtitle(data: SpecData, locale: Locale): string {
 		parts.push(
 			spec.reference === 'median'
 				? pick(locale, 'nét đứt: trung vị các đơn vị', 'dashed: median of the units')
-				: pick(locale, 'nét đứt: toàn thị xã', 'dashed: whole town')
+				: `${pick(locale, 'nét đứt', 'dashed')}: ${wholeLabel(data.area)[locale].toLowerCase()}`
 		);
 	return parts.join(' · ');
 }

@@ -170,7 +170,9 @@ export function specOption(spec: ChartSpec, data: SpecData, ctx: SpecContext): S
 	}
 	// Short, so the end label is not cut (the subtitle says "dashed: median of the units").
 	const referenceLabel =
-		spec.reference === 'median' ? REFERENCE_SHORT_LABEL.median[ctx.locale] : townLabel(indicator)[ctx.locale];
+		spec.reference === 'median'
+			? REFERENCE_SHORT_LABEL.median[ctx.locale]
+			: townLabel(indicator, data.area)[ctx.locale];
 	const categorical = ['rating', 'yes_no', 'text'].includes(indicator.unit);
 	const option = endAtLastValue(
 		trendOption(data.rows, { ...base, reference: data.reference, referenceLabel }),

@@ -26,7 +26,13 @@ export const registryVi = {
 	'reg.subtitle': '{place} — {n} xã, phường từ 01/7/2025 ({old} đơn vị trước đó)',
 	'reg.apply': 'Áp dụng phạm vi',
 	'reg.splitNote':
-		'Đơn vị bị chia cho nhiều đơn vị mới được hiển thị riêng, không cộng vào đơn vị nào: {list}.'
+		'Đơn vị bị chia cho nhiều đơn vị mới được hiển thị riêng, không cộng vào đơn vị nào: {list}.',
+	'reg.area.town': 'thị xã',
+	'reg.area.district': 'huyện',
+	'reg.area.city': 'thành phố',
+	'reg.area.urban': 'quận',
+	'reg.area.province': 'tỉnh',
+	'reg.area.area': 'địa bàn'
 } as const;
 
 export type RegistryKey = keyof typeof registryVi;
@@ -54,5 +60,11 @@ export const registryEn: Record<RegistryKey, string> = {
 	'reg.firstUseKeep': 'Keep Đức Phổ',
 	'reg.subtitle': '{place} — {n} communes and wards from 1 July 2025 ({old} units before)',
 	'reg.apply': 'Apply the scope',
-	'reg.splitNote': 'Units split among several new ones are shown apart and added to none: {list}.'
+	'reg.splitNote': 'Units split among several new ones are shown apart and added to none: {list}.',
+	'reg.area.town': 'town',
+	'reg.area.district': 'district',
+	'reg.area.city': 'city',
+	'reg.area.urban': 'urban district',
+	'reg.area.province': 'province',
+	'reg.area.area': 'area'
 };

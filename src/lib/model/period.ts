@@ -20,6 +20,17 @@ export function yearsOf(rows: readonly SeriesRow[]): string[] {
 	return periodsOf(rows).filter(isYear);
 }
 
+const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
+
+/** A period's last day (`2023-H1` → `2023-06-30`, `2021-2023` → `2023-12-31`); '' for text that is no period. */
+export function periodEnd(period: string): string {
+	const m = /^(\d{4})(?:-(?:(H[12])|Q([1-4])|(\d{4})))?$/.exec(period);
+	if (!m) return '';
+	if (m[2]) return `${m[1]}-${m[2] === 'H1' ? '06-30' : '12-31'}`;
+	if (m[3]) return `${m[1]}-${QUARTER_END[Number(m[3]) - 1]}`;
+	return `${m[4] ?? m[1]}-12-31`;
+}
+
 /** The year before a `YYYY` period, '' for any other period. */
 export function previousYear(period: string): string {
 	return isYear(period) ? String(Number(period) - 1) : '';

@@ -3,6 +3,7 @@
  * from which, and which units a view lists. A unit's identity is its code plus validity; names are labels.
  */
 import { compareNames } from './collate';
+import { periodEnd } from './period';
 import type { Unit } from './types';
 
 /** `''`: units as reported; `'2025'`: pre-July-2025 units merged into their successors. */
@@ -19,6 +20,29 @@ export function groupingFor(mode: ViewMode): Grouping {
  * `expectedMembers` recognises. An identity, not a label: people see `TOWN_LABEL[locale]`.
  */
 export const TOWN_GROUP = 'Toàn thị xã';
+
+/**
+ * What the workspace's whole area is, named after the units' parent: the one former district they share
+ * (the sample's `Thị xã Đức Phổ` is a town), the province when only units of 2025 are listed, and
+ * `area` for several former districts (a province, or the part of one the office chose).
+ */
+export type AreaKind = 'town' | 'district' | 'city' | 'urban' | 'province' | 'area';
+
+const AREA_OF_PARENT: readonly [RegExp, AreaKind][] = [
+	[/^thị xã\s/iu, 'town'],
+	[/^huyện\s/iu, 'district'],
+	[/^thành phố\s/iu, 'city'],
+	[/^quận\s/iu, 'urban'],
+	[/^tỉnh\s/iu, 'province']
+];
+
+export function areaKind(units: readonly Unit[]): AreaKind {
+	const before = new Set(units.filter((u) => !isFrom2025(u)).map((u) => u.parent));
+	const parents = before.size > 0 ? before : new Set(units.map((u) => u.parent));
+	if (parents.size !== 1) return 'area';
+	const [parent] = parents;
+	return AREA_OF_PARENT.find(([pattern]) => pattern.test(parent.trim()))?.[1] ?? 'area';
+}
 
 /** The day the 15 units of Đức Phổ were merged into 5. */
 export const REORGANISATION_DAY = '2025-07-01';
@@ -93,9 +117,20 @@ export function predecessorsOf(unit: Unit, units: readonly Unit[]): Unit[] {
 		.sort((a, b) => compareNames(a.name, b.name));
 }
 
-/** How many reporting units a group stands for (a successor: its predecessors; the town: all of them). */
-export function expectedMembers(group: string, mode: ViewMode, units: readonly Unit[]): number {
-	if (group === TOWN_GROUP) return unitsFor('', units).length;
+/**
+ * The units whose reports make up a period's whole-area figure: those before the reorganisation for a
+ * period that ends before 1 July 2025, the units of 2025 for one that ends after (undated units in both).
+ */
+export function unitsOfPeriod(units: readonly Unit[], period: string): Unit[] {
+	return unitsFor(periodEnd(period) >= REORGANISATION_DAY ? '2025' : '', units);
+}
+
+/**
+ * How many reporting units a group stands for in a period: a successor its predecessors; the whole
+ * area the units of that period (without a period, the units before the reorganisation).
+ */
+export function expectedMembers(group: string, mode: ViewMode, units: readonly Unit[], period = ''): number {
+	if (group === TOWN_GROUP) return (period ? unitsOfPeriod(units, period) : unitsFor('', units)).length;
 	if (mode !== '2025') return 1;
 	const unit = unitByName(units, group);
 	if (!unit) return 1;

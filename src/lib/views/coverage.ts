@@ -38,15 +38,15 @@ export function coverageText(row: SeriesRow | undefined, expected: number, local
  */
 export function partialNotes(
 	rows: readonly SeriesRow[],
-	expectedOf: (group: string) => number,
+	expectedOf: (group: string, period: string) => number,
 	locale: Locale
 ): string[] {
-	const partial = rows.filter((r) => r.units < expectedOf(r.unit));
+	const partial = rows.filter((r) => r.units < expectedOf(r.unit, r.period));
 	if (partial.length === 0) return [];
 	const items = partial
 		.map(
 			(r) =>
-				`${r.unit} ${formatPeriod(r.period, locale)} (${formatCount(r.units, locale)}/${formatCount(expectedOf(r.unit), locale)})`
+				`${r.unit} ${formatPeriod(r.period, locale)} (${formatCount(r.units, locale)}/${formatCount(expectedOf(r.unit, r.period), locale)})`
 		)
 		.join('; ');
 	return [

@@ -8,6 +8,7 @@
 import type { SeriesOptions, Store } from '$lib/db';
 import { hasSampleRows, series as seriesOf } from '$lib/db/queries';
 import type { Indicator, SeriesRow, Unit } from '$lib/model/types';
+import { areaKind } from '$lib/model/units';
 import { listAside, storageInfo, type AsideCopy, type StorageInfo } from '$lib/state/persist';
 import { loadBundled, replaceLocal } from '$lib/workspace/local';
 import { Offline, SERVER_MODE, workspace, type ImportEntry, type Me } from '$lib/workspace';
@@ -81,6 +82,8 @@ class DataSession {
 	private own = new Set<number>();
 
 	dictionary = $derived(new Map(this.indicators.map((i) => [i.code, i])));
+	/** What the whole area is (the sample's town, a province's part): names the whole-area figures. */
+	area = $derived(areaKind(this.units));
 	/** Saving is possible: not offline, and the role may import. */
 	canSave = $derived(!this.offline && (!SERVER_MODE || !!this.me?.can.import));
 

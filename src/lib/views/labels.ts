@@ -8,7 +8,7 @@ import { en as EN } from '$lib/i18n/en';
 import { fill } from '$lib/i18n/locale';
 import { registryEn, registryVi, type RegistryKey } from '$lib/i18n/registry';
 import { vi as VI, type MessageKey } from '$lib/i18n/vi';
-import { isFrom2025, splitApart, unitColorOrder } from '$lib/model/units';
+import { isFrom2025, splitApart, unitColorOrder, type AreaKind } from '$lib/model/units';
 import type { Indicator, Unit } from '$lib/model/types';
 
 /** A message of the catalogue in both languages, for pure modules that are given a locale. */
@@ -30,13 +30,27 @@ export function scopeSubtitle(units: readonly Unit[], locale: Locale): string {
 	return fill(inBoth('reg.subtitle')[locale], { place, n: after.length, old: before.length });
 }
 
-/** What the town-wide group, and the median of the units, are called in a locale. */
-export const TOWN_LABEL = inBoth('label.town');
+/** The whole area's word in a locale (`thị xã`, `địa bàn`; `town`, `area`): see `areaKind`. */
+export function areaWord(area: AreaKind, locale: Locale): string {
+	return inBoth(`reg.area.${area}`)[locale];
+}
+
+/** A message that names the whole area (`{area}`), in both languages. */
+function withArea(key: MessageKey, area: AreaKind): Record<Locale, string> {
+	const m = inBoth(key);
+	return { vi: fill(m.vi, { area: areaWord(area, 'vi') }), en: fill(m.en, { area: areaWord(area, 'en') }) };
+}
+
+/** What the whole-area group is called: `Toàn thị xã` for the sample's town, `Toàn địa bàn` for a province's part. */
+export function wholeLabel(area: AreaKind): Record<Locale, string> {
+	return withArea('label.town', area);
+}
+
 export const MEDIAN_LABEL = inBoth('label.median');
 
-/** The town line of an indicator: a total for counts ("Toàn thị xã (tổng)"), the town's figure otherwise. */
-export function townLabel(indicator: Pick<Indicator, 'aggregation'>): Record<Locale, string> {
-	return indicator.aggregation === 'sum' ? inBoth('label.townTotal') : TOWN_LABEL;
+/** The whole-area line of an indicator: a total for counts ("Toàn thị xã (tổng)"), the area's figure otherwise. */
+export function townLabel(indicator: Pick<Indicator, 'aggregation'>, area: AreaKind): Record<Locale, string> {
+	return indicator.aggregation === 'sum' ? withArea('label.townTotal', area) : wholeLabel(area);
 }
 
 /** Short names of the reference lines for a line's end label, where a long one would be cut. */

@@ -29,7 +29,7 @@ import {
 	MERGE_FOOTNOTE,
 	MERGE_NOTE,
 	splitNote,
-	TOWN_LABEL,
+	wholeLabel,
 	townLabel,
 	unitColors
 } from '$lib/views/labels';
@@ -75,7 +75,9 @@ export class IndicatorPage {
 	shownUnits = $derived(this.selected.length ? this.selected : this.unitNames);
 	periods = $derived(periodsOf(this.rows).filter((p) => this.inRange(p)));
 	reference = $derived(this.indicator ? pageReference(this.indicator, this.s.ref) : 'none');
-	townName = $derived(this.indicator ? townLabel(this.indicator)[this.locale] : TOWN_LABEL[this.locale]);
+	/** The whole-area line's name (`Toàn thị xã (tổng)`, `Toàn địa bàn`), as the workspace's units make it. */
+	areaName = $derived(wholeLabel(data.area)[this.locale]);
+	townName = $derived(this.indicator ? townLabel(this.indicator, data.area)[this.locale] : this.areaName);
 	referenceLabel = $derived(this.reference === 'median' ? MEDIAN_LABEL[this.locale] : this.townName);
 	rankPeriod = $derived(pagePeriod(this.s.y, this.periods));
 	previousPeriod = $derived(previousYear(this.rankPeriod));
@@ -91,8 +93,10 @@ export class IndicatorPage {
 						.filter((r) => isYear(r.period) && this.inRange(r.period))
 						.map((r) => ({ ...r, unit: this.townName }))
 				: [];
-		const expectedOf = (group: string) =>
-			expectedMembers(group === this.townName ? TOWN_GROUP : group, this.mode, data.units);
+		const expectedOf = (group: string, period: string) =>
+			group === this.townName
+				? expectedMembers(TOWN_GROUP, this.mode, data.units, period)
+				: expectedMembers(group, this.mode, data.units);
 		return [
 			...(this.mode === '2025'
 				? [MERGE_NOTE[this.locale], splitNote(data.units, this.locale)].filter(Boolean)
@@ -112,7 +116,7 @@ export class IndicatorPage {
 	table = $derived.by(() => {
 		const indicator = this.indicator;
 		if (!indicator) return null;
-		const townLine = this.reference === 'total' ? this.townName : TOWN_LABEL[this.locale];
+		const townLine = this.reference === 'total' ? this.townName : this.areaName;
 		return valueTable({
 			indicator,
 			rows: this.rows,
