@@ -14,6 +14,19 @@ export interface ChartParams {
 	renderer?: 'canvas' | 'svg';
 }
 
+/**
+ * Dispose of an instance whose canvas may still be painting: a large heatmap is painted over several
+ * frames, and a frame that comes after `dispose` would find the painter gone (a TypeError in zrender).
+ * Emptying the chart and repainting at once first starts a new, finished paint that the pending
+ * frames give way to.
+ */
+function disposeSafely(instance: EChartsType) {
+	if (instance.isDisposed()) return;
+	instance.clear();
+	instance.getZr().refreshImmediately();
+	instance.dispose();
+}
+
 export function chart(node: HTMLElement, params: ChartParams) {
 	let instance: EChartsType | null = null;
 	let current = params;
@@ -26,7 +39,7 @@ export function chart(node: HTMLElement, params: ChartParams) {
 			void withEverything().then(() => !gone && init());
 			return;
 		}
-		instance?.dispose();
+		if (instance) disposeSafely(instance);
 		node.dataset.state = 'drawing';
 		instance = echarts.init(node, current.theme ?? 'screen', { renderer: current.renderer ?? 'canvas' });
 		instance.on('finished', () => {
@@ -58,7 +71,7 @@ export function chart(node: HTMLElement, params: ChartParams) {
 			gone = true;
 			clearTimeout(timer);
 			observer.disconnect();
-			instance?.dispose();
+			if (instance) disposeSafely(instance);
 			instance = null;
 		}
 	};
