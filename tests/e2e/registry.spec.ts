@@ -113,4 +113,21 @@ test('choosing Quảng Ngãi as the scope: 96 units of 2025, the merged view say
 	await page.getByTestId('unit-search').fill('nguyen nghiem');
 	await expect(page.getByTestId('unit-group')).toHaveText(['Thành phố Quảng Ngãi', 'Thị xã Đức Phổ']);
 	await page.screenshot({ path: `${SHOTS}/registry-picker-before-1366.png` });
+	// By keyboard, among 273 units: the search box has the focus, Enter takes the first match, the
+	// arrows walk the list, Space ticks.
+	const search = page.getByTestId('unit-search');
+	await search.fill('');
+	await expect(search).toBeFocused();
+	await page.keyboard.type('pho an');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('list', { name: 'Đơn vị đã chọn' })).toContainText('Phổ An');
+	await expect(search).toHaveValue('');
+	await page.keyboard.type('pho vinh');
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Space');
+	const chips = page.getByRole('list', { name: 'Đơn vị đã chọn' }).getByRole('listitem');
+	await expect(chips).toHaveCount(2);
+	await page.keyboard.press('ArrowUp');
+	await expect(search).toBeFocused();
+	await expect(chips.nth(1)).toContainText('Phổ Vinh');
 });
