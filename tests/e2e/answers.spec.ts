@@ -136,6 +136,8 @@ const seriesOf = (page: Page) =>
 test('a return to the indicator page viewed last draws it from kept answers before DuckDB opens, then DuckDB takes over in place', async ({
 	page
 }) => {
+	// A phone's width, where the toolbar's lines wrap: the words about kept figures must not move the page.
+	await page.setViewportSize({ width: 390, height: 844 });
 	// Trend, ranking and heat map, with the town's line as the reference (the page's choices in its address).
 	const address = '/indicators/petition_resolution_rate?ref=total';
 	await page.goto(address);
