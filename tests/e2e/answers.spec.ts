@@ -29,9 +29,9 @@ const boxes = (page: Page) =>
 		})
 	);
 
-/** Both charts drawn from `source` ('cached' or 'live'). */
-async function chartsFrom(page: Page, source: 'cached' | 'live') {
-	await chartsReady(page, 2);
+/** The page's charts (the overview's two by default) drawn from `source` ('cached' or 'live'). */
+async function chartsFrom(page: Page, source: 'cached' | 'live', count = 2) {
+	await chartsReady(page, count);
 	for (const c of await page.getByTestId('chart').all())
 		await expect(c).toHaveAttribute('data-source', source);
 }
@@ -128,4 +128,79 @@ test('kept answers of another data version are shown as kept, then dropped, neve
 			})
 		)
 		.toBe('8 true');
+});
+
+const seriesOf = (page: Page) =>
+	page.getByTestId('chart').evaluateAll((els) => els.map((e) => e.getAttribute('data-series')));
+
+test('a return to the indicator page viewed last draws it from kept answers before DuckDB opens, then DuckDB takes over in place', async ({
+	page
+}) => {
+	// A phone's width, where the toolbar's lines wrap: the words about kept figures must not move the page.
+	await page.setViewportSize({ width: 390, height: 844 });
+	// Trend, ranking and heat map, with the town's line as the reference (the page's choices in its address).
+	const address = '/indicators/petition_resolution_rate?ref=total';
+	await page.goto(address);
+	await chartsFrom(page, 'live', 3);
+	await expect(page.locator('html')).toHaveAttribute('data-answers-kept', 'true');
+	const live = await seriesOf(page);
+	const table = await page.getByTestId('values-table').innerText();
+
+	const release = await holdWasm(page);
+	await page.reload();
+	await chartsFrom(page, 'cached', 3);
+	expect(await engineReady(page)).toBe(false);
+	await expect(page.getByTestId('answers-source')).toHaveText('Đang hiện số liệu đã lưu (phiên bản 1)');
+	await expect(page.getByTestId('answers-source')).toHaveAttribute('data-source', 'cached');
+	expect(await seriesOf(page)).toEqual(live);
+	expect(await page.getByTestId('values-table').innerText()).toBe(table);
+	const before = await boxes(page);
+
+	release();
+	await chartsFrom(page, 'live', 3);
+	await expect(page.getByTestId('answers-source')).toHaveText('');
+	await expect(page.getByTestId('answers-source')).toHaveAttribute('data-source', 'live');
+	expect(await engineReady(page)).toBe(true);
+	// The same charts, their options replaced in place: nothing moved, the same figures.
+	expect(await boxes(page)).toEqual(before);
+	expect(await seriesOf(page)).toEqual(live);
+});
+
+test('only the indicator page viewed last, in the same grouping, is drawn before DuckDB opens', async ({
+	page
+}) => {
+	await page.goto('/indicators/petition_resolution_rate');
+	await chartsFrom(page, 'live', 3);
+	await expect(page.locator('html')).toHaveAttribute('data-answers-kept', 'true');
+	await page.goto('/indicators/petition_cases_received');
+	await chartsFrom(page, 'live', 3);
+	// The second page's answers replace the first's.
+	await expect
+		.poll(() =>
+			page.evaluate(async () => {
+				const db = await new Promise<IDBDatabase>((ok) => {
+					const r = indexedDB.open('chi-so-answers', 1);
+					r.onsuccess = () => ok(r.result);
+				});
+				const got = db.transaction('answers').objectStore('answers').get('latest');
+				await new Promise((ok) => (got.onsuccess = ok));
+				db.close();
+				return got.result.pages.indicator?.code;
+			})
+		)
+		.toBe('petition_cases_received');
+
+	const release = await holdWasm(page);
+	for (const other of [
+		'/indicators/petition_resolution_rate',
+		'/indicators/petition_cases_received?v=2025'
+	]) {
+		await page.goto(other);
+		await expect(page.getByTestId('loading')).toBeVisible();
+		await expect(page.getByTestId('chart')).toHaveCount(0);
+	}
+	await page.goto('/indicators/petition_cases_received?u=Phổ An');
+	await chartsFrom(page, 'cached', 3);
+	release();
+	await chartsFrom(page, 'live', 3);
 });

@@ -9,7 +9,7 @@ import { indicatorSpecs, pagePeriod, pageReference, type IndicatorChoices } from
 import { drawSpec } from '$lib/deck/spec-option';
 import type { RatingCountRow, SourceRow } from '$lib/db/queries';
 import { i18n } from '$lib/i18n/index.svelte';
-import { isAggregable, rawInputs, ratingSource, withCategories } from '$lib/model/indicators';
+import { isAggregable, ratingSource, withCategories } from '$lib/model/indicators';
 import { medianRows } from '$lib/model/median';
 import { inYearRange, isYear, periodsOf, previousYear, yearsOf } from '$lib/model/period';
 import type { SeriesRow } from '$lib/model/types';
@@ -34,6 +34,15 @@ import {
 	unitColors
 } from '$lib/views/labels';
 import { loadRatings, loadSeries, loadSources } from '$lib/views/loaders';
+import {
+	INDICATOR_KEY,
+	indicatorAnswers,
+	keptIndicator,
+	toKeep,
+	type IndicatorAnswers
+} from '$lib/views/indicator-answers';
+
+const loaders = { series: loadSeries, sources: loadSources, ratings: loadRatings };
 
 export class IndicatorPage {
 	readonly #choices: () => IndicatorChoices;
@@ -45,6 +54,10 @@ export class IndicatorPage {
 	ratings = $state<RatingCountRow[]>([]);
 	townRatings = $state<RatingCountRow[]>([]);
 	#loaded = $state('');
+	/** Where the figures drawn come from: answers kept from before (until DuckDB has them), or DuckDB. */
+	source = $state<'cached' | 'live'>('live');
+	/** The version number of the kept answers drawn (shown while `source` is 'cached'). */
+	keptLabel = $state(0);
 
 	constructor(choices: () => IndicatorChoices, code: () => string) {
 		this.#choices = choices;
@@ -160,30 +173,40 @@ export class IndicatorPage {
 		);
 	}
 
-	/** Loads the page's rows again whenever the indicator, the grouping or the data change. */
+	/** Draw `answers`: the same state whether they are kept or DuckDB's, so the charts change in place. */
+	#show(a: IndicatorAnswers, from: 'cached' | 'live') {
+		this.rows = a.rows;
+		this.town = a.town;
+		this.sources = a.sources;
+		this.ratings = a.ratings;
+		this.townRatings = a.townRatings;
+		this.#loaded = `${a.code}|${a.grouping}`;
+		this.source = from;
+	}
+
+	/**
+	 * Loads the page's answers again whenever the indicator, the grouping or the data change. While
+	 * DuckDB opens, the answers kept from the last visit of this very page are drawn, said to be kept;
+	 * DuckDB's answers then replace them, and are kept for the next visit.
+	 */
 	#load() {
 		const indicator = this.indicator;
 		const grouping = this.grouping;
-		void data.version;
+		const at = data.version;
 		if (!indicator) return;
+		if (data.status !== 'ready') {
+			const kept = keptIndicator(data.kept, indicator.code, grouping);
+			if (kept) {
+				this.keptLabel = data.kept?.label ?? 0;
+				this.#show(kept, 'cached');
+			}
+			return;
+		}
 		let cancelled = false;
-		const ratingCode = ratingSource(indicator, data.dictionary);
-		Promise.all([
-			loadSeries(indicator.code, { periods: 'all', grouping }),
-			isAggregable(indicator)
-				? loadSeries(indicator.code, { periods: 'all', grouping: 'town' })
-				: Promise.resolve([]),
-			loadSources(rawInputs(indicator, data.dictionary)),
-			ratingCode ? loadRatings(ratingCode, grouping) : Promise.resolve([]),
-			ratingCode ? loadRatings(ratingCode, 'town') : Promise.resolve([])
-		]).then(([rows, town, sources, ratings, townRatings]) => {
+		void indicatorAnswers(loaders, indicator, data.dictionary, grouping).then((answers) => {
 			if (cancelled) return;
-			this.rows = rows;
-			this.town = town;
-			this.sources = sources;
-			this.ratings = ratings;
-			this.townRatings = townRatings;
-			this.#loaded = `${indicator.code}|${grouping}`;
+			this.#show(answers, 'live');
+			void data.keepAnswers(INDICATOR_KEY, toKeep(answers), at);
 		});
 		return () => {
 			cancelled = true;
