@@ -42,29 +42,35 @@ async function firstVisitKept(page: Page) {
 	await expect(page.locator('html')).toHaveAttribute('data-answers-kept', 'true');
 }
 
-test('a return visit draws the overview from kept answers before DuckDB opens, then DuckDB takes over in place', async ({
-	page
-}) => {
-	await firstVisitKept(page);
-	const liveSeries = await page.getByTestId('chart').nth(0).getAttribute('data-series');
+// At a laptop's width and a phone's, where the toolbar's lines wrap: the words must not move the page.
+for (const [width, height] of [
+	[1366, 768],
+	[390, 844]
+])
+	test(`a return visit draws the overview from kept answers before DuckDB opens, then DuckDB takes over in place (${width} px)`, async ({
+		page
+	}) => {
+		await page.setViewportSize({ width, height });
+		await firstVisitKept(page);
+		const liveSeries = await page.getByTestId('chart').nth(0).getAttribute('data-series');
 
-	const release = await holdWasm(page);
-	await page.reload();
-	await chartsFrom(page, 'cached');
-	expect(await engineReady(page)).toBe(false);
-	await expect(page.getByTestId('answers-source')).toHaveText('Đang hiện số liệu đã lưu (phiên bản 1)');
-	await expect(page.getByTestId('answers-source')).toHaveAttribute('data-source', 'cached');
-	expect(await page.getByTestId('chart').nth(0).getAttribute('data-series')).toBe(liveSeries);
-	const before = await boxes(page);
+		const release = await holdWasm(page);
+		await page.reload();
+		await chartsFrom(page, 'cached');
+		expect(await engineReady(page)).toBe(false);
+		await expect(page.getByTestId('answers-source')).toHaveText('Đang hiện số liệu đã lưu (phiên bản 1)');
+		await expect(page.getByTestId('answers-source')).toHaveAttribute('data-source', 'cached');
+		expect(await page.getByTestId('chart').nth(0).getAttribute('data-series')).toBe(liveSeries);
+		const before = await boxes(page);
 
-	release();
-	await chartsFrom(page, 'live');
-	await expect(page.getByTestId('answers-source')).toHaveText('');
-	expect(await engineReady(page)).toBe(true);
-	// The same components, the option replaced in place: nothing moved.
-	expect(await boxes(page)).toEqual(before);
-	expect(await page.getByTestId('chart').nth(0).getAttribute('data-series')).toBe(liveSeries);
-});
+		release();
+		await chartsFrom(page, 'live');
+		await expect(page.getByTestId('answers-source')).toHaveText('');
+		expect(await engineReady(page)).toBe(true);
+		// The same components, the option replaced in place: nothing moved.
+		expect(await boxes(page)).toEqual(before);
+		expect(await page.getByTestId('chart').nth(0).getAttribute('data-series')).toBe(liveSeries);
+	});
 
 test('a first visit draws the build’s answers for the bundled data before DuckDB opens', async ({ page }) => {
 	const release = await holdWasm(page);
