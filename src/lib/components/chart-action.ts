@@ -6,7 +6,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { EChartsType } from 'echarts/core';
-import { echarts, needsMore, withEverything } from './echarts';
+import { echarts, needsMore, withEverything, withHover } from './echarts';
 
 export interface ChartParams {
 	option: EChartsOption;
@@ -18,6 +18,23 @@ export function chart(node: HTMLElement, params: ChartParams) {
 	let instance: EChartsType | null = null;
 	let current = params;
 	let gone = false;
+
+	// The tooltip loads after the first drawing (or when a pointer comes first); then the chart drawn
+	// without it gets it, and shows it at once where the pointer already rests.
+	let pointer: { x: number; y: number } | null = null;
+	let tooltipAdded = false;
+	const addTooltip = () => {
+		if (tooltipAdded || gone || !instance || instance.isDisposed()) return;
+		tooltipAdded = true;
+		if (!current.option.tooltip) return;
+		instance.setOption({ tooltip: current.option.tooltip });
+		if (pointer) instance.dispatchAction({ type: 'showTip', ...pointer });
+	};
+	const onPointer = (e: PointerEvent) => {
+		const box = node.getBoundingClientRect();
+		pointer = e.type === 'pointerleave' ? null : { x: e.clientX - box.left, y: e.clientY - box.top };
+		if (e.type === 'pointerenter') void withHover().then(addTooltip);
+	};
 
 	const init = () => {
 		// A chart that needs a part not loaded yet (a heatmap, the SVG renderer) waits for it.
@@ -31,10 +48,13 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		instance = echarts.init(node, current.theme ?? 'screen', { renderer: current.renderer ?? 'canvas' });
 		instance.on('finished', () => {
 			node.dataset.state = 'ready';
+			void withHover().then(addTooltip);
 		});
 		instance.setOption(current.option, { notMerge: true });
 	};
 	init();
+	for (const type of ['pointerenter', 'pointermove', 'pointerleave'] as const)
+		node.addEventListener(type, onPointer);
 
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const observer = new ResizeObserver(() => {
@@ -58,6 +78,8 @@ export function chart(node: HTMLElement, params: ChartParams) {
 			gone = true;
 			clearTimeout(timer);
 			observer.disconnect();
+			for (const type of ['pointerenter', 'pointermove', 'pointerleave'] as const)
+				node.removeEventListener(type, onPointer);
 			instance?.dispose();
 			instance = null;
 		}
