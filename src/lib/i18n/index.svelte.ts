@@ -57,6 +57,8 @@ class I18n {
 }
 
 export const i18n = new I18n();
+// English kept in this browser: its catalogue is asked for at once (the layout waits for it, i18nReady).
+if (i18n.locale === 'en') void loadEnglish();
 
 /** Before the first page is drawn: the catalogue of the language kept in this browser is loaded. */
 export function i18nReady(): Promise<void> {

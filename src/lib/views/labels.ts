@@ -15,7 +15,13 @@ import type { Indicator, Unit } from '$lib/model/types';
 const inBoth = (key: MessageKey | RegistryKey): Record<Locale, string> =>
 	key.startsWith('reg.')
 		? { vi: registryVi[key as RegistryKey], en: registryEn[key as RegistryKey] }
-		: { vi: VI[key as MessageKey], en: EN[key as MessageKey] ?? VI[key as MessageKey] };
+		: {
+				vi: VI[key as MessageKey],
+				// Read when asked: English's catalogue loads on demand (src/lib/i18n/english.svelte.ts).
+				get en() {
+					return EN[key as MessageKey] ?? VI[key as MessageKey];
+				}
+			};
 
 /**
  * Which units the workspace follows, as the overview's subtitle says it: the sample's town as the
