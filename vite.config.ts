@@ -13,6 +13,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
 		environment: 'node',
+		// English's catalogue loads on demand in the app (src/lib/i18n/english.svelte.ts); tests have it.
+		setupFiles: ['tests/unit/setup-english.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 60_000
 	}

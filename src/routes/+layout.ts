@@ -1,6 +1,7 @@
 // Everything runs in the browser: DuckDB-wasm, the data and the charts. The static build serves
 // one index.html for every route.
 import { browser } from '$app/environment';
+import { i18nReady } from '$lib/i18n/index.svelte';
 
 export const ssr = false;
 export const prerender = false;
@@ -11,4 +12,9 @@ export const prerender = false;
 if (browser && location.pathname !== '/login') {
 	void import('$lib/db/engine-browser').then((m) => m.startBrowserEngine()).catch(() => undefined);
 	void import('$lib/db').catch(() => undefined);
+}
+
+/** English, when this browser chose it, is loaded before the first page is drawn (no Vietnamese flash). */
+export async function load() {
+	if (browser) await i18nReady();
 }

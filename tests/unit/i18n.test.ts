@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { en } from '../../src/lib/i18n/en';
 import { fill, loadLocale, saveLocale } from '../../src/lib/i18n/locale';
 import { vi } from '../../src/lib/i18n/vi';
@@ -71,5 +71,27 @@ describe('converted components', () => {
 		expect(files.length).toBeGreaterThan(20);
 		const left = files.filter((f) => readFileSync(`src/${f}`, 'utf8').includes('<span class="en">'));
 		expect(left).toEqual([]);
+	});
+});
+
+/** English's main catalogue is not part of the first page's code: it loads when English is chosen. */
+describe('English catalogue on demand', () => {
+	it('is imported by nothing but its loader', () => {
+		const files = readdirSync('src', { recursive: true, encoding: 'utf8' })
+			.filter((f) => /\.(ts|svelte)$/.test(f) && !f.endsWith('.spec.ts'))
+			.map((f) => `src/${f}`);
+		const importers = files.filter((f) =>
+			/from ['"](\$lib\/i18n\/en|\.\/en|\.\.\/i18n\/en)['"]/.test(readFileSync(f, 'utf8'))
+		);
+		expect(importers).toEqual([]);
+		expect(readFileSync('src/lib/i18n/english.svelte.ts', 'utf8')).toContain("import('./en')");
+	});
+
+	it('switches to English and back', async () => {
+		const { i18n, t } = await import('../../src/lib/i18n/index.svelte');
+		await i18n.set('en');
+		expect(t('app.language')).toBe(en['app.language']);
+		await i18n.set('vi');
+		expect(t('app.language')).toBe(vi['app.language']);
 	});
 });

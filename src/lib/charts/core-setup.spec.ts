@@ -1,9 +1,11 @@
 /**
- * The app loads a tree-shaken `echarts/core` (src/lib/components/echarts.ts, the rest on first need
- * from echarts-more.ts). This renders every builder with exactly the parts listed here and fails on
- * any ECharts warning, so the list below is what those two files must register together.
+ * The app loads a tree-shaken `echarts/core` (src/lib/components/echarts.ts; the tooltip just after
+ * the first chart from echarts-hover.ts; the rest on first need from echarts-more.ts). This renders
+ * every builder with exactly the parts listed here and fails on any ECharts warning, so the list below
+ * is what those three files must register together (the last test checks that they do).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
@@ -28,7 +30,7 @@ import { sparklineOption } from './sparkline';
 import { echartsThemes } from './themes';
 import { context, indicator, rate, RATES, UNITS } from './spec-fixtures';
 
-echarts.use([
+const PARTS = {
 	LineChart,
 	BarChart,
 	HeatmapChart,
@@ -43,7 +45,8 @@ echarts.use([
 	VisualMapComponent,
 	LabelLayout,
 	SVGRenderer
-]);
+};
+echarts.use(Object.values(PARTS));
 for (const [name, theme] of Object.entries(echartsThemes)) echarts.registerTheme(name, theme);
 
 function render(option: EChartsOption, theme: string): string {
@@ -95,4 +98,27 @@ describe('builders on echarts/core', () => {
 			expect(error).not.toHaveBeenCalled();
 		});
 	}
+});
+
+describe('the parts the app registers', () => {
+	/** The names a file imports from ECharts' parts (`echarts/charts`, `…/components`, …). */
+	const partsOf = (file: string) =>
+		[
+			...readFileSync(`src/lib/components/${file}`, 'utf8').matchAll(
+				/import \{([^}]*)\} from 'echarts\/(charts|components|features|renderers)'/g
+			)
+		]
+			.flatMap((m) => m[1].split(','))
+			.map((name) => name.trim())
+			.filter(Boolean);
+
+	it('are the ones above, the tooltip and the SVG renderer not with the first chart', () => {
+		const first = partsOf('echarts.ts');
+		const all = [...first, ...partsOf('echarts-hover.ts'), ...partsOf('echarts-more.ts')];
+		// The first chart on canvas: its renderer and none of the parts loaded later.
+		expect(all.sort()).toEqual([...Object.keys(PARTS), 'CanvasRenderer'].sort());
+		expect(first).not.toContain('TooltipComponent');
+		expect(first).not.toContain('SVGRenderer');
+		expect(partsOf('echarts-hover.ts')).toEqual(['TooltipComponent']);
+	});
 });

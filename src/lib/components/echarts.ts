@@ -2,7 +2,9 @@
  * The only module that imports ECharts' runtime: tree-shaken `echarts/core`, the themes registered
  * once. What every page draws (lines, bars, their grid, legend, tooltip and notes, on canvas) loads
  * with the app; the rest (heatmaps and their colour scale, small multiples' matrix, titles baked into
- * exports, the SVG renderer) loads the first time a chart needs it (`withEverything`).
+ * exports, the SVG renderer) loads the first time a chart needs it (`withEverything`). The tooltip,
+ * which nothing shows before a pointer rests on a chart, loads just after the first chart is drawn
+ * (`withHover`).
  */
 import { BarChart, LineChart } from 'echarts/charts';
 import {
@@ -10,8 +12,7 @@ import {
 	GraphicComponent,
 	GridComponent,
 	LegendComponent,
-	MarkLineComponent,
-	TooltipComponent
+	MarkLineComponent
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
@@ -27,7 +28,6 @@ echarts.use([
 	GridComponent,
 	LegendComponent,
 	MarkLineComponent,
-	TooltipComponent,
 	LabelLayout,
 	CanvasRenderer
 ]);
@@ -44,6 +44,14 @@ export function withEverything(): Promise<typeof echarts> {
 		return echarts;
 	});
 	return more;
+}
+
+let hover: Promise<void> | null = null;
+
+/** ECharts with the tooltip registered (loaded once, on first call). */
+export function withHover(): Promise<void> {
+	hover ??= import('./echarts-hover').then((m) => echarts.use(m.HOVER_PARTS));
+	return hover;
 }
 
 const present = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);

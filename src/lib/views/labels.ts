@@ -4,7 +4,7 @@
  */
 import { makeColorOf } from '$lib/charts';
 import type { Locale } from '$lib/format';
-import { en as EN } from '$lib/i18n/en';
+import { EN } from '$lib/i18n/english.svelte';
 import { fill } from '$lib/i18n/locale';
 import { registryEn, registryVi, type RegistryKey } from '$lib/i18n/registry';
 import { vi as VI, type MessageKey } from '$lib/i18n/vi';
@@ -15,7 +15,13 @@ import type { Indicator, Unit } from '$lib/model/types';
 const inBoth = (key: MessageKey | RegistryKey): Record<Locale, string> =>
 	key.startsWith('reg.')
 		? { vi: registryVi[key as RegistryKey], en: registryEn[key as RegistryKey] }
-		: { vi: VI[key as MessageKey], en: EN[key as MessageKey] };
+		: {
+				vi: VI[key as MessageKey],
+				// Read when asked: English's catalogue loads on demand (src/lib/i18n/english.svelte.ts).
+				get en() {
+					return EN[key as MessageKey] ?? VI[key as MessageKey];
+				}
+			};
 
 /**
  * Which units the workspace follows, as the overview's subtitle says it: the sample's town as the

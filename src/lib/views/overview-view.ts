@@ -20,7 +20,7 @@ import type { Indicator, SeriesRow, Unit } from '$lib/model/types';
 import type { RatingCountRow } from '$lib/db/queries';
 import type { TableCell, TableRow } from '$lib/components/data-table';
 import { indicatorName } from '$lib/charts';
-import { en } from '$lib/i18n/en';
+import { EN } from '$lib/i18n/english.svelte';
 import { fill } from '$lib/i18n/locale';
 import { vi, type MessageKey } from '$lib/i18n/vi';
 import { coverageText, differentUnitsText, tileChange, type TileChange } from '$lib/views/coverage';
@@ -113,7 +113,7 @@ export function withMode(path: string, mode: string): string {
 
 /** A message of the catalogue in `locale`, for the tables below (pure: the locale is given). */
 function say(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-	return fill((locale === 'en' ? en : vi)[key], params);
+	return fill((locale === 'en' ? EN[key] : undefined) ?? vi[key], params);
 }
 
 export interface RatingCounts {
