@@ -32,6 +32,10 @@ const dictionary = [
 describe('warmUpTasks: what the warm-up queues', () => {
 	const tasks = warmUpTasks(dictionary, ['A', 'B', 'C', 'D']);
 
+	it('compresses what the load stored first: later changes read the data compressed', () => {
+		expect(tasks[0]).toEqual({ kind: 'compact' });
+	});
+
 	it('queues one indicator of each shape, the derived share first, never a text', () => {
 		const codes = [...new Set(tasks.flatMap((t) => (t.kind === 'series' ? [t.code] : [])))];
 		expect(codes).toEqual(['resolution_rate', 'received', 'population', 'cultural_pct', 'per_household']);
@@ -58,6 +62,16 @@ describe('warmUpTasks: what the warm-up queues', () => {
 		expect(town).toHaveLength(5);
 	});
 
+	it("draws the likeliest two shapes' charts unseen, twice each, after the queries", () => {
+		const draws = tasks.filter((t) => t.kind === 'draw');
+		expect(draws.map((t) => t.kind === 'draw' && t.code)).toEqual(
+			Array(2).fill(['resolution_rate', 'resolution_rate', 'received', 'received']).flat()
+		);
+		expect(tasks.findIndex((t) => t.kind === 'draw')).toBeGreaterThan(
+			tasks.findLastIndex((t) => t.kind === 'series')
+		);
+	});
+
 	it('then sources, ratings and, last, the chart parts loaded on first need', () => {
 		expect(tasks.slice(-4)).toEqual([
 			{ kind: 'sources', codes: ['resolution_rate'] },
@@ -67,8 +81,8 @@ describe('warmUpTasks: what the warm-up queues', () => {
 		]);
 	});
 
-	it('queues only the chart parts when there is no data to ask about', () => {
-		expect(warmUpTasks([], [])).toEqual([{ kind: 'charts' }]);
+	it('queues no query when there is no data to ask about', () => {
+		expect(warmUpTasks([], [])).toEqual([{ kind: 'compact' }, { kind: 'charts' }]);
 	});
 });
 
