@@ -29,6 +29,7 @@ test('while the first page is read, the engine warms up unseen; the next page th
 	// fixture fails the test on any console error).
 	await expect(page.locator('html')).toHaveAttribute('data-warm-up', 'done', { timeout: 30_000 });
 	await page.getByRole('link', { name: 'Chỉ tiêu', exact: true }).click();
+	await expect(page).toHaveURL(/\/indicators$/);
 	await page.getByRole('link', { name: 'Tỷ lệ hòa giải thành' }).click();
 	await expect(page).toHaveURL(/\/indicators\/land_dispute_mediation_success_rate$/);
 	await chartsReady(page, 3);
