@@ -12,6 +12,7 @@ import { loadAliases } from '$lib/import-wizard/aliases';
 import { data } from '$lib/views/data.svelte';
 import { ImportSession } from '$lib/import-wizard/import-session.svelte';
 import { loadSeries } from '$lib/views/loaders';
+import { warmUpWhenIdle } from '$lib/views/warm-up';
 
 const now = () => performance.now();
 
@@ -306,6 +307,56 @@ export async function redrawTimes(
 		option: summarise(build),
 		draw: summarise(draw),
 		/** The first change measured (after a page load, the engine's code is not yet warm). */
-		first: painted[0]
+		first: painted[0],
+		/** Every change, in order: painted, and of that the query and the draw. */
+		each: painted,
+		eachQuery: query,
+		eachDraw: draw
 	};
+}
+
+/**
+ * The first changes after a load, as a person makes them: the data opens, the page's first chart is
+ * drawn (`firstCode`, the first unit set), the app warms the engine up as its layout does (unless
+ * `warm` is false), the person reads for `readMs`, then changes the indicator and the units `runs`
+ * times (every pair new: no answer kept, nothing forgotten on purpose either). Call on a fresh page.
+ */
+export async function firstChangesAfterLoad(
+	chartEl: HTMLElement,
+	firstCode: string,
+	codes: string[],
+	unitSets: string[][],
+	{ runs, warm, readMs, trace = false }: { runs: number; warm: boolean; readMs: number; trace?: boolean }
+) {
+	await data.open();
+	const t0 = now();
+	const run = () => afterLoad(chartEl, firstCode, codes, unitSets, { runs, warm, readMs });
+	if (!trace) return run();
+	// With --trace: every engine call from the load on, on the clock of the load's end.
+	const { value, calls } = await traced(run);
+	const at = (x: number) => Math.round(x - t0);
+	return { ...value, calls: calls.map((c) => `${at(c.at)} +${c.ms.toFixed(0)} ${c.what}`) };
+}
+
+async function afterLoad(
+	chartEl: HTMLElement,
+	firstCode: string,
+	codes: string[],
+	unitSets: string[][],
+	{ runs, warm, readMs }: { runs: number; warm: boolean; readMs: number }
+) {
+	const instance = instanceOf(chartEl)!;
+	const rows = await loadSeries(firstCode, { units: unitSets[0], periods: 'year' });
+	const indicator = data.dictionary.get(firstCode)!;
+	const colorOf = makeColorOf(unitSets.flat());
+	instance.setOption(trendOption(rows, { locale: 'vi', indicator, theme: 'screen', colorOf }), {
+		notMerge: true
+	});
+	const warming = warm ? warmUpWhenIdle() : null;
+	await new Promise((r) => setTimeout(r, readMs));
+	// Steps the warm-up ran before the first change (it stops by itself once done).
+	const warmed = warming ? await Promise.race([warming.done, Promise.resolve(-1)]) : 0;
+	warming?.cancel();
+	const times = await redrawTimes(chartEl, codes, unitSets, runs, 'kept');
+	return { ...times, warm, warmed };
 }

@@ -6,7 +6,10 @@
  *   1. import of generated canonical CSVs (10k, 100k, 1M rows) through the app's pipeline, against
  *      DuckDB's bare `read_csv` of the same input — time, MB/s, ratio, longest main-thread task;
  *   2. re-query + redraw when the indicator or the units change, on the bundled data and on 1M
- *      synthetic observations (3,000 units × 10 years × 33 indicators) — median and p95.
+ *      synthetic observations (3,000 units × 10 years × 33 indicators) — median and p95; and the first
+ *      8 changes after a load as a person makes them (the page's first chart drawn, a moment to read,
+ *      then each change new), on fresh page loads with the app's idle warm-up (src/lib/views/warm-up.ts)
+ *      and, as the baseline in the same run, without it — median and each change.
  * Imports: the first import of the page load is reported on its own; then each size runs 9 (10k) or
  * 5 times, each import taken back afterwards, and the median is printed with its range. Like is
  * compared with like: the import page given a File (as a staff member picks one) against the bare read
@@ -14,7 +17,9 @@
  * Options: --no-build (reuse build-bench/), --sizes=10000,100000 (import sizes), --runs=40,
  * --trace (list every DuckDB call of each size's last import with its time), --no-redraw (imports only),
  * --port=4391, --no-server (skip 3.), --startup-only (the start-up section alone: first visit and
- * return, --startup-runs=3 each).
+ * return, --startup-runs=3 each), --redraw-only (section 2 on the bundled data alone: no start-up, imports
+ * or 1M), --after-load-runs=3 (page loads of the first-8-changes measure, each with and without the
+ * warm-up), --read-ms=1500 (how long the person reads the first chart before the first change).
  * 3. the server's save (100k, 1M rows) against a bare bulk insert into the same database, SQLite and
  *    PostgreSQL (CHISO_TEST_DATABASE_URL): scripts/bench-server.ts; the commit → follower event time is
  *    printed by the fault tests (tests/server/faults.test.ts, `[faults]` lines).
@@ -48,8 +53,13 @@ const REDRAW_CODES = [
 	'land_dispute_mediation_success_rate',
 	'petitions_received'
 ];
-/** `--startup-only`: the start-up section is all that runs. */
+/** `--startup-only`, `--redraw-only`: the sections run so far are all that runs. */
 class StartupOnly extends Error {}
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const AFTER_LOAD_RUNS = Number(args['after-load-runs'] ?? 3);
+const READ_MS = Number(args['read-ms'] ?? 1500);
+/** The first chart of the after-load measure: an indicator none of the changes shows. */
+const FIRST_CODE = 'citizen_receptions_periodic';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** 4. Workbook against CSV (bench/xlsx.ts), in Node: the same importer as the page's worker. */
@@ -220,12 +230,13 @@ try {
 		`initial JS: ${js.length} files, ${results.initialJsGzipKB.toFixed(0)} KB gzip; DuckDB worker ${results.duckdbWorkerGzipKB.toFixed(0)} KB gzip; wasm ${results.wasmGzipMB.toFixed(1)} MB gzip`
 	);
 	// First visit against return, each in new browser profiles (scripts/bench-startup.js).
-	results.startupRuns = await benchStartup(browser, {
-		port: PORT,
-		runs: Number(args['startup-runs'] ?? 3),
-		buildDir: process.env.BUILD_DIR,
-		kitOutDir: process.env.KIT_OUT_DIR
-	});
+	if (!('redraw-only' in args))
+		results.startupRuns = await benchStartup(browser, {
+			port: PORT,
+			runs: Number(args['startup-runs'] ?? 3),
+			buildDir: process.env.BUILD_DIR,
+			kitOutDir: process.env.KIT_OUT_DIR
+		});
 	if ('startup-only' in args) throw new StartupOnly();
 
 	await page.goto(`http://127.0.0.1:${PORT}/bench/`);
@@ -262,9 +273,40 @@ try {
 		['Phổ Châu', 'Phổ Thạnh', 'Phổ Minh', 'Phổ Vinh', 'Phổ Hòa', 'Phổ Ninh']
 	]);
 
+	// The first 8 changes after a load, as a person makes them: fresh page loads, with the app's warm-up
+	// and, alternating with them, without it (the baseline).
+	const bundledSets = [
+		['Phổ An', 'Phổ Văn', 'Nguyễn Nghiêm'],
+		['Phổ Châu', 'Phổ Thạnh', 'Phổ Minh', 'Phổ Vinh', 'Phổ Hòa', 'Phổ Ninh']
+	];
+	results.afterLoad = [];
+	for (let r = 0; r < AFTER_LOAD_RUNS && !('no-redraw' in args); r++)
+		for (const warm of r % 2 ? [true, false] : [false, true]) {
+			await page.goto(`http://127.0.0.1:${PORT}/bench/`);
+			await page.locator('[data-ready="true"]').waitFor();
+			const t = await chart.evaluate(
+				(el, a) => window.chisoBench.firstChangesAfterLoad(el, a.first, a.codes, a.units, a.opts),
+				{
+					first: FIRST_CODE,
+					codes: REDRAW_CODES,
+					units: bundledSets,
+					opts: {
+						runs: REDRAW_CODES.length * bundledSets.length,
+						warm,
+						readMs: READ_MS,
+						trace: 'trace' in args
+					}
+				}
+			);
+			results.afterLoad.push({ data: 'bundled', ...t });
+		}
+	if ('redraw-only' in args) {
+		printRedraw();
+		throw new StartupOnly();
+	}
+
 	await page.evaluate((n) => window.chisoBench.addSyntheticUnits(n), UNITS);
 
-	const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 	const importRun = (url, undo, trace) =>
 		page.evaluate(
 			(a) =>
@@ -360,22 +402,40 @@ try {
 		[unitName(0), unitName(500), unitName(1000)],
 		[unitName(1), unitName(777), unitName(1500), unitName(2222), unitName(2600), unitName(3000)]
 	]);
-	console.log(
-		'\nre-query + redraw on change          answers   painted median / p95   finished median / p95   query median'
-	);
-	for (const r of results.redraw.filter((r) => r.answers !== 'first'))
+	printRedraw();
+	function printRedraw() {
 		console.log(
-			`  ${r.data.padEnd(30)} ${r.answers.padEnd(7)} ${r.painted.median.toFixed(1).padStart(8)} / ${r.painted.p95.toFixed(1).padStart(6)} ms ${r.finished.median.toFixed(1).padStart(9)} / ${r.finished.p95.toFixed(1).padStart(6)} ms ${r.query.median.toFixed(1).padStart(9)} ms  (option ${r.option.median.toFixed(1)}, draw ${r.draw.median.toFixed(1)}; ${r.painted.runs} runs)`
+			'\nre-query + redraw on change          answers   painted median / p95   finished median / p95   query median'
 		);
-	for (const r of results.redraw.filter((r) => r.answers === 'first'))
-		console.log(
-			`  ${r.data.padEnd(30)} first ${r.painted.runs} changes after load: first ${r.first.toFixed(1)} ms, median ${r.painted.median.toFixed(1)} ms`
-		);
-	const cold = results.redraw.filter((r) => r.answers === 'cold');
-	if (cold.length === 2)
-		console.log(
-			`  ratio 1M / bundled (cold, painted median): ${(cold[1].painted.median / cold[0].painted.median).toFixed(2)}`
-		);
+		for (const r of results.redraw.filter((r) => r.answers !== 'first'))
+			console.log(
+				`  ${r.data.padEnd(30)} ${r.answers.padEnd(7)} ${r.painted.median.toFixed(1).padStart(8)} / ${r.painted.p95.toFixed(1).padStart(6)} ms ${r.finished.median.toFixed(1).padStart(9)} / ${r.finished.p95.toFixed(1).padStart(6)} ms ${r.query.median.toFixed(1).padStart(9)} ms  (option ${r.option.median.toFixed(1)}, draw ${r.draw.median.toFixed(1)}; ${r.painted.runs} runs)`
+			);
+		for (const r of results.redraw.filter((r) => r.answers === 'first'))
+			console.log(
+				`  ${r.data.padEnd(30)} first ${r.painted.runs} changes after load: first ${r.first.toFixed(1)} ms, median ${r.painted.median.toFixed(1)} ms`
+			);
+		const cold = results.redraw.filter((r) => r.answers === 'cold');
+		if (cold.length === 2)
+			console.log(
+				`  ratio 1M / bundled (cold, painted median): ${(cold[1].painted.median / cold[0].painted.median).toFixed(2)}`
+			);
+		for (const warm of [false, true]) {
+			const loads = results.afterLoad.filter((r) => r.warm === warm);
+			if (!loads.length) continue;
+			const all = loads.flatMap((r) => r.each);
+			console.log(
+				`  bundled, first ${loads[0].each.length} changes after load (read ${READ_MS} ms), ${warm ? 'warmed up' : 'no warm-up'}: median ${median(all).toFixed(1)} ms over ${loads.length} loads (per load: ${loads.map((r) => r.painted.median.toFixed(1)).join(', ')}); first change ${median(loads.map((r) => r.first)).toFixed(1)} ms (${loads.map((r) => r.first.toFixed(1)).join(', ')})${warm ? `; warm-up steps done before it ${loads.map((r) => r.warmed).join(', ')}` : ''}`
+			);
+			for (const r of loads) {
+				const parts = r.each.map(
+					(x, i) => `${x.toFixed(0)} (${r.eachQuery[i].toFixed(0)}+${r.eachDraw[i].toFixed(0)})`
+				);
+				console.log(`    each (query+draw): ${parts.join(', ')} ms`);
+				for (const c of r.calls ?? []) console.log(`      ${c}`);
+			}
+		}
+	}
 } catch (e) {
 	if (!(e instanceof StartupOnly)) throw e;
 } finally {
@@ -385,19 +445,21 @@ try {
 // 3. The server's save against a bare bulk insert of the same rows, same database, same run (SQLite,
 // and PostgreSQL when CHISO_TEST_DATABASE_URL is set): scripts/bench-server.ts. --no-server skips it,
 // --server-sizes=100000 changes the sizes.
-if (!('no-server' in args) && !('startup-only' in args)) {
+/** `--redraw-only`, `--startup-only`: sections 3–6 are skipped as well. */
+const only = 'redraw-only' in args || 'startup-only' in args;
+if (!('no-server' in args) && !('startup-only' in args) && !only) {
 	console.log('\nserver save against a bare bulk insert (scripts/bench-server.ts)');
 	const pg = process.env.CHISO_TEST_DATABASE_URL ? [`--pg=${process.env.CHISO_TEST_DATABASE_URL}`] : [];
 	spawnSync('npx', ['tsx', 'scripts/bench-server.ts', args['server-sizes'] ?? '100000,1000000', ...pg], {
 		stdio: 'inherit'
 	});
 }
-if (!('no-xlsx' in args)) benchXlsx();
-if (!('no-units' in args)) {
+if (!('no-xlsx' in args) && !only) benchXlsx();
+if (!('no-units' in args) && !only) {
 	console.log('\nunit matching of 10,000 names (scripts/bench-units.ts)');
 	spawnSync('npx', ['tsx', 'scripts/bench-units.ts'], { stdio: 'inherit' });
 }
-if (!('no-follow' in args)) {
+if (!('no-follow' in args) && !only) {
 	console.log('\nserver mode in a leader’s browser (scripts/bench-follow.js)');
 	spawnSync('node', ['scripts/bench-follow.js', `--rows=${args['follow-rows'] ?? 1_000_000}`], {
 		stdio: 'inherit'

@@ -20,6 +20,21 @@ test('the overview opens on the bundled data with a trend and a ranking', async 
 	await page.screenshot({ path: 'test-results/overview-1366.png', fullPage: true });
 });
 
+test('while the first page is read, the engine warms up unseen; the next page then draws', async ({
+	page
+}) => {
+	await page.goto('/');
+	await chartsReady(page, 2);
+	// Every warm-up query ran on the real engine, after the first charts, without an error (the
+	// fixture fails the test on any console error).
+	await expect(page.locator('html')).toHaveAttribute('data-warm-up', 'done', { timeout: 30_000 });
+	await page.getByRole('link', { name: 'Chỉ tiêu', exact: true }).click();
+	await expect(page).toHaveURL(/\/indicators$/);
+	await page.getByRole('link', { name: 'Tỷ lệ hòa giải thành' }).click();
+	await expect(page).toHaveURL(/\/indicators\/land_dispute_mediation_success_rate$/);
+	await chartsReady(page, 3);
+});
+
 test('the overview is readable at 1920×1080', async ({ page }) => {
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	await page.goto('/');

@@ -47,9 +47,9 @@ export class Store {
 	private compaction: ReturnType<typeof setTimeout> | undefined;
 	/** When the pending compaction runs however busy the store is. */
 	private compactBy: number | undefined;
-	/** Work running now, and when the last one ended: a compaction waits for a quiet moment. */
-	private busy = 0;
-	private lastUsed = 0;
+	/** Work running now, and when the last one ended: a compaction (and the warm-up) waits for quiet. */
+	busy = 0;
+	lastUsed = 0;
 	/** Bumped after every change; views re-query when it moves. */
 	version = 0;
 	/** Bumped when the dictionary or the unit list may have changed (they are read back only then). */
