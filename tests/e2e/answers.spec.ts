@@ -29,6 +29,19 @@ const boxes = (page: Page) =>
 		})
 	);
 
+/** The answers this browser keeps (IndexedDB `chi-so-answers`, record `latest`). */
+const keptRecord = (page: Page) =>
+	page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((ok) => {
+			const r = indexedDB.open('chi-so-answers', 1);
+			r.onsuccess = () => ok(r.result);
+		});
+		const got = db.transaction('answers').objectStore('answers').get('latest');
+		await new Promise((ok) => (got.onsuccess = ok));
+		db.close();
+		return got.result as { label: number; version: string; pages: Record<string, { code?: string }> };
+	});
+
 /** The page's charts (the overview's two by default) drawn from `source` ('cached' or 'live'). */
 async function chartsFrom(page: Page, source: 'cached' | 'live', count = 2) {
 	await chartsReady(page, count);
@@ -121,18 +134,7 @@ test('kept answers of another data version are shown as kept, then dropped, neve
 	await expect(page.getByTestId('chart').nth(0)).not.toHaveAttribute('data-series', /\(cũ\)/);
 	// The record is now of the data's own version, with the next number.
 	await expect
-		.poll(() =>
-			page.evaluate(async () => {
-				const db = await new Promise<IDBDatabase>((ok) => {
-					const r = indexedDB.open('chi-so-answers', 1);
-					r.onsuccess = () => ok(r.result);
-				});
-				const got = db.transaction('answers').objectStore('answers').get('latest');
-				await new Promise((ok) => (got.onsuccess = ok));
-				db.close();
-				return `${got.result.label} ${got.result.version !== 'local:another'}`;
-			})
-		)
+		.poll(() => keptRecord(page).then((r) => `${r.label} ${r.version !== 'local:another'}`))
 		.toBe('8 true');
 });
 
@@ -182,18 +184,7 @@ test('only the indicator page viewed last, in the same grouping, is drawn before
 	await chartsFrom(page, 'live', 3);
 	// The second page's answers replace the first's.
 	await expect
-		.poll(() =>
-			page.evaluate(async () => {
-				const db = await new Promise<IDBDatabase>((ok) => {
-					const r = indexedDB.open('chi-so-answers', 1);
-					r.onsuccess = () => ok(r.result);
-				});
-				const got = db.transaction('answers').objectStore('answers').get('latest');
-				await new Promise((ok) => (got.onsuccess = ok));
-				db.close();
-				return got.result.pages.indicator?.code;
-			})
-		)
+		.poll(() => keptRecord(page).then((r) => r.pages.indicator?.code))
 		.toBe('petition_cases_received');
 
 	const release = await holdWasm(page);
