@@ -156,7 +156,7 @@ export const vi = {
 	'overview.rankingNote': 'Xếp hạng theo tỷ lệ tính lại từ số vụ việc (đã xử lý / tiếp nhận)',
 	'overview.missingUnits': 'Chưa có số liệu {period}: {units}',
 	'pin.pinned': '✓ Đã ghim',
-	'pin.pin': '📌 Ghim vào buổi họp',
+	'pin.pin': 'Ghim vào buổi họp',
 	'pin.popover': 'Ghim vào buổi họp',
 	'pin.deck': 'Buổi họp',
 	'pin.newDeck': '＋ Buổi họp mới…',
@@ -352,7 +352,7 @@ export const vi = {
 	'deck.addChart': '＋ Thêm biểu đồ',
 	'deck.noCharts': 'Buổi họp này chưa có biểu đồ nào.',
 	'deck.empty':
-		'Chưa có biểu đồ nào. Bấm “📌 Ghim vào buổi họp” dưới một biểu đồ, hoặc thêm biểu đồ ở mục bên dưới.',
+		'Chưa có biểu đồ nào. Bấm “Ghim vào buổi họp” dưới một biểu đồ, hoặc thêm biểu đồ ở mục bên dưới.',
 	'deck.reorderHint': 'Kéo thả để đổi thứ tự, hoặc chọn nút ⠿ của một biểu đồ rồi bấm Alt+↑ / Alt+↓.',
 	'deck.slides': 'Các biểu đồ của buổi họp',
 	'deck.handle': '{pos}/{n}: {name}. Đổi thứ tự: Alt+↑ hoặc Alt+↓',
