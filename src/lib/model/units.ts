@@ -17,7 +17,7 @@ export function groupingFor(mode: ViewMode): Grouping {
 
 /**
  * The town-wide group's name in query rows: what the loaders ask the database to call it and what
- * `expectedMembers` recognises. An identity, not a label: people see `TOWN_LABEL[locale]`.
+ * `expectedMembers` recognises. An identity, not a label: people see `wholeLabel(area)` (views/labels).
  */
 export const TOWN_GROUP = 'Toàn thị xã';
 
