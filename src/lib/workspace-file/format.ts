@@ -6,6 +6,7 @@
  */
 import { SNAPSHOT_VERSION, type Snapshot } from '$lib/db/snapshot';
 import { rowsToCsv } from '$lib/db/csv';
+import { DICTIONARY_HEADER, UNITS_HEADER } from '$lib/import/reference-export';
 import { parseRows } from '$lib/import/rows';
 import type { ImportRecord, Indicator, Unit } from '$lib/model/types';
 
@@ -186,24 +187,11 @@ export function toSnapshot(file: WorkspaceFile): Snapshot {
 		version: SNAPSHOT_VERSION,
 		tables: {
 			indicators: rowsToCsv(
-				[
-					'code',
-					'name_vi',
-					'name_en',
-					'unit',
-					'kind',
-					'formula',
-					'aggregation',
-					'higher_is_better',
-					'group',
-					'categories',
-					'notes_vi',
-					'notes_en'
-				],
+				DICTIONARY_HEADER,
 				file.indicators.map((i) => ({ ...i, higher_is_better: i.higher_is_better ?? null }))
 			),
 			units: rowsToCsv(
-				['code', 'name', 'kind', 'parent', 'valid_from', 'valid_to', 'successor', 'aliases'],
+				UNITS_HEADER,
 				file.units.map((u) => ({ ...u, valid_from: u.valid_from || null, valid_to: u.valid_to || null }))
 			),
 			imports: rowsToCsv(
