@@ -22,6 +22,18 @@ describe('the local DP2025 codes', () => {
 		expect(parseUnitsCsv(OLD).units).toEqual(NOW);
 	});
 
+	it('a code that is the name of an object method is just a code', () => {
+		// Found by the importer's property test: `valueOf` once found Object.prototype's method.
+		const list =
+			'code,name,kind,parent,valid_from,valid_to,successor,aliases\nvalueOf,A,xã,,,,,\nconstructor,B,xã,,,,toString,\n';
+		const units = parseUnitsCsv(list).units;
+		expect(units.map((u) => [u.code, u.successor])).toEqual([
+			['valueOf', ''],
+			['constructor', 'toString']
+		]);
+		expect(migrateUnit(units[1])).toBe(units[1]);
+	});
+
 	it('old links open the official unit; /units/21439 stays the old ward', () => {
 		expect(unitByKey(NOW, 'DP2025-01')?.name).toBe('Đức Phổ');
 		expect(unitByKey(NOW, 'DP2025-03')?.name).toBe('Xã Nguyễn Nghiêm');

@@ -30,7 +30,7 @@ const indicatorsRestore = (notes: string) =>
 		CASE WHEN categories IS NULL OR categories = '' THEN [] ELSE string_split(categories, '|') END, ${notes}`;
 /** A unit column with the sample's local `DP2025-*` codes made official (model/registry.ts): codes or keys. */
 const localCodes = (column: string, code: boolean): string =>
-	`CASE ${column} ${Object.entries(LOCAL_CODES)
+	`CASE ${column} ${[...LOCAL_CODES]
 		.map(([local, key]) => `WHEN ${sqlLiteral(local)} THEN ${sqlLiteral(code ? key.split('@')[0] : key)}`)
 		.join(' ')} ELSE ${column} END`;
 const SNAPSHOT_RESTORE: Record<string, string> = {

@@ -77,23 +77,27 @@ export function parseUnitKey(key: string): { code: string; valid_from: string } 
 	return at < 0 ? { code: key, valid_from: '' } : { code: key.slice(0, at), valid_from: key.slice(at + 1) };
 }
 
-/** Local codes of the sample before the official ones were known, and the official unit each became. */
-export const LOCAL_CODES: Readonly<Record<string, string>> = {
-	'DP2025-01': '21439@2025-07-01',
-	'DP2025-02': '21451@2025-07-01',
-	'DP2025-03': '21457@2025-07-01',
-	'DP2025-04': '21472@2025-07-01',
-	'DP2025-05': '21478@2025-07-01'
-};
+/**
+ * Local codes of the sample before the official ones were known, and the official unit each became. A
+ * Map, not an object: a unit coded `valueOf` or `constructor` in a file must not find an object's own
+ * methods.
+ */
+export const LOCAL_CODES: ReadonlyMap<string, string> = new Map([
+	['DP2025-01', '21439@2025-07-01'],
+	['DP2025-02', '21451@2025-07-01'],
+	['DP2025-03', '21457@2025-07-01'],
+	['DP2025-04', '21472@2025-07-01'],
+	['DP2025-05', '21478@2025-07-01']
+]);
 
 /** A unit key, a local `DP2025-*` code turned into the official key it became. */
 export function migrateUnitKey(key: string): string {
-	return LOCAL_CODES[key] ?? key;
+	return LOCAL_CODES.get(key) ?? key;
 }
 
 /** A stored unit of before the official codes: its local code and successor made official. */
 export function migrateUnit(u: Unit): Unit {
-	const code = LOCAL_CODES[u.code];
+	const code = LOCAL_CODES.get(u.code);
 	const successor = migrateUnitKey(u.successor);
 	if (code === undefined && successor === u.successor) return u;
 	return { ...u, code: code ? parseUnitKey(code).code : u.code, successor };
