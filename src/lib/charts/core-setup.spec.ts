@@ -26,7 +26,6 @@ import { trendOption } from './trend';
 import { rankingOption } from './ranking';
 import { heatmapOption } from './heatmap';
 import { smallMultiplesOption } from './smallMultiples';
-import { sparklineOption } from './sparkline';
 import { echartsThemes } from './themes';
 import { context, indicator, rate, RATES, UNITS } from './spec-fixtures';
 
@@ -87,8 +86,7 @@ describe('builders on echarts/core', () => {
 						{ indicator: indicator({ code: 'x', name_vi: 'Khác' }), rows: RATES }
 					],
 					{ ...ctx, units: UNITS }
-				),
-				sparklineOption(RATES, ctx)
+				)
 			];
 			for (const option of options) expect(render(option, theme)).toContain('<svg');
 			// A trend across 1 July 2025 carries its marked line, in the picture too.

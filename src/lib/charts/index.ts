@@ -32,4 +32,4 @@ export {
 	panelLayout,
 	smallMultiplesOption
 } from './smallMultiples';
-export { sparklineOption } from './sparkline';
+export { type SparklineShape, sparklineShape } from './sparkline';

@@ -1,61 +1,51 @@
 /**
- * Sparkline: a tiny line with no axes, no legend and no tooltip, for tiles and table cells. The last
- * point is marked; missing years are gaps. Several units may share one sparkline (each its colour).
+ * Sparkline: a tiny line with no axes, no legend and no tooltip, for the overview's tiles. The last
+ * point is marked; missing years are gaps. It is plain SVG (`Sparkline.svelte` draws this shape), so
+ * the overview's key figures show without the chart library, which loads after them for the charts
+ * further down the page.
  */
-import type { EChartsOption, LineSeriesOption } from 'echarts';
-import type { SeriesRow } from '$lib/model/types';
-import type { ChartContext } from './context';
-import { frame } from './frame';
-import { distinctPeriods, distinctUnits, hasValue, indexRows, rowKey } from './rows';
-import { describeChart } from './summary';
 
-export function sparklineOption(rows: SeriesRow[], ctx: ChartContext): EChartsOption {
-	const periods = distinctPeriods(rows);
-	const units = distinctUnits(rows, ctx.locale);
-	const index = indexRows(rows);
-	const f = frame(
-		{ ...ctx, title: undefined, subtitle: undefined, footnote: undefined },
-		describeChart('sparkline', rows, ctx)
-	);
-	const s = f.sizes;
-	const width = Math.max(1.5, s.lineWidth * 0.75);
-	const dot = Math.max(4, s.symbolSize);
+export interface SparklineShape {
+	/** One SVG path per run of years with figures (a missing year breaks the line). */
+	lines: string[];
+	/** The last year with a figure, marked with a dot. */
+	last: { x: number; y: number } | null;
+}
 
-	const series: LineSeriesOption[] = units.map((unit) => {
-		const color = ctx.colorOf(unit);
-		let last = -1;
-		periods.forEach((p, i) => {
-			if (hasValue(index.get(rowKey(unit, p)))) last = i;
-		});
-		return {
-			type: 'line',
-			name: unit,
-			// Only the last point has a symbol; the others are bare line vertices.
-			data: periods.map((p, i) => {
-				const r = index.get(rowKey(unit, p));
-				if (!hasValue(r)) return null;
-				return i === last
-					? { value: r.value, symbol: 'circle', symbolSize: dot }
-					: { value: r.value, symbol: 'none' };
-			}),
-			connectNulls: false,
-			showSymbol: true,
-			symbol: 'none',
-			color,
-			lineStyle: { width, color },
-			itemStyle: { color },
-			silent: true
-		};
-	});
+const round = (n: number) => Math.round(n * 100) / 100;
 
-	return {
-		...f.option,
-		// A sparkline is part of a tile; drawing it at once reads better than animating dozens of them.
-		animation: false,
-		grid: { top: dot / 2 + 2, bottom: dot / 2 + 2, left: dot / 2 + 2, right: dot / 2 + 2 },
-		xAxis: { type: 'category', show: false, boundaryGap: false, data: periods },
-		yAxis: { type: 'value', show: false, scale: true },
-		tooltip: { show: false },
-		series
+/**
+ * The line through `values` (one per period, `null` where missing) in a `width` × `height` box, with
+ * `pad` kept free on every side for the dot: periods evenly spaced, the lowest figure at the bottom
+ * and the highest at the top (a flat line sits in the middle).
+ */
+export function sparklineShape(
+	values: (number | null)[],
+	width: number,
+	height: number,
+	pad: number
+): SparklineShape {
+	const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+	if (present.length === 0 || width <= 2 * pad || height <= 2 * pad) return { lines: [], last: null };
+	const min = Math.min(...present);
+	const max = Math.max(...present);
+	const step = values.length > 1 ? (width - 2 * pad) / (values.length - 1) : 0;
+	const x = (i: number) => round(values.length > 1 ? pad + i * step : width / 2);
+	const y = (v: number) =>
+		round(max === min ? height / 2 : pad + ((max - v) / (max - min)) * (height - 2 * pad));
+
+	const lines: string[] = [];
+	let run: string[] = [];
+	let last: SparklineShape['last'] = null;
+	const endRun = () => {
+		if (run.length > 1) lines.push(`M${run.join('L')}`);
+		run = [];
 	};
+	values.forEach((v, i) => {
+		if (v === null || !Number.isFinite(v)) return endRun();
+		run.push(`${x(i)},${y(v)}`);
+		last = { x: x(i), y: y(v) };
+	});
+	endRun();
+	return { lines, last };
 }

@@ -3,10 +3,13 @@
  * merges new options, re-initialises when theme or renderer change, resizes with its parent
  * (debounced ResizeObserver, so full-screen and print layouts resize too) and marks the element
  * `data-state="ready"` once the chart has finished drawing.
+ *
+ * The chart library is loaded by the first chart that needs it, not with the page: a chart on the
+ * first screen asks for it at once; one further down asks after the page has first been painted, so
+ * that what is on screen (the overview's key figures) never waits for it.
  */
 import type { EChartsOption } from 'echarts';
 import type { EChartsType } from 'echarts/core';
-import { echarts, needsMore, withEverything, withHover } from './echarts';
 
 export interface ChartParams {
 	option: EChartsOption;
@@ -14,7 +17,30 @@ export interface ChartParams {
 	renderer?: 'canvas' | 'svg';
 }
 
+type Runtime = typeof import('./echarts');
+let runtime: Promise<Runtime> | null = null;
+
+/** The chart library (one download, shared by every chart). */
+function loadRuntime(): Promise<Runtime> {
+	return (runtime ??= import('./echarts'));
+}
+
+/** True when `node` is (at least partly) on the screen now. */
+function onScreen(node: HTMLElement): boolean {
+	const box = node.getBoundingClientRect();
+	return box.top < window.innerHeight && box.bottom > 0;
+}
+
+/** Resolves when `node` is to be drawn: at once on the screen, otherwise after the next paint. */
+function whenDue(node: HTMLElement): Promise<void> {
+	if (onScreen(node)) return Promise.resolve();
+	return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 const FIRST_CHART = 'chiso:first-chart';
+
+/** Each chart element's live instance (for the bench, which drives charts directly). */
+const instances = new WeakMap<HTMLElement, EChartsType>();
 
 /**
  * Dispose of an instance whose canvas may still be painting: a large heatmap is painted over several
@@ -30,6 +56,8 @@ function disposeSafely(instance: EChartsType) {
 }
 
 export function chart(node: HTMLElement, params: ChartParams) {
+	/** The chart library, once loaded; until then the element waits in `data-state="drawing"`. */
+	let ec: Runtime | null = null;
 	let instance: EChartsType | null = null;
 	let current = params;
 	let gone = false;
@@ -48,28 +76,39 @@ export function chart(node: HTMLElement, params: ChartParams) {
 	const onPointer = (e: PointerEvent) => {
 		const box = node.getBoundingClientRect();
 		pointer = e.type === 'pointerleave' ? null : { x: e.clientX - box.left, y: e.clientY - box.top };
-		if (e.type === 'pointerenter') void withHover().then(addTooltip);
+		if (e.type === 'pointerenter') void ec?.withHover().then(addTooltip);
 	};
 
 	const init = () => {
+		if (!ec || gone) return;
 		// A chart that needs a part not loaded yet (a heatmap, the SVG renderer) waits for it.
-		if (needsMore(current.option, current.renderer)) {
+		if (ec.needsMore(current.option, current.renderer)) {
 			node.dataset.state = 'drawing';
-			void withEverything().then(() => !gone && init());
+			void ec.withEverything().then(init);
 			return;
 		}
 		if (instance) disposeSafely(instance);
 		node.dataset.state = 'drawing';
+		const { echarts, withHover } = ec;
 		instance = echarts.init(node, current.theme ?? 'screen', { renderer: current.renderer ?? 'canvas' });
+		instances.set(node, instance);
 		instance.on('finished', () => {
 			node.dataset.state = 'ready';
 			// When the page's first chart was drawn (npm run bench counts the code loaded before it).
 			if (!performance.getEntriesByName(FIRST_CHART).length) performance.mark(FIRST_CHART);
 			void withHover().then(addTooltip);
 		});
-		instance.setOption(current.option, { notMerge: true });
+		// Nobody sees a chart drawn off the screen grow: it is drawn at once, and animates its changes.
+		const option = onScreen(node) ? current.option : { ...current.option, animation: false };
+		instance.setOption(option, { notMerge: true });
 	};
-	init();
+	node.dataset.state = 'drawing';
+	void whenDue(node)
+		.then(loadRuntime)
+		.then((loaded) => {
+			ec = loaded;
+			init();
+		});
 	for (const type of ['pointerenter', 'pointermove', 'pointerleave'] as const)
 		node.addEventListener(type, onPointer);
 
@@ -85,7 +124,9 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		update(next: ChartParams) {
 			const reinit = next.theme !== current.theme || next.renderer !== current.renderer;
 			current = next;
-			if (reinit || !instance || instance.isDisposed() || needsMore(next.option, next.renderer)) init();
+			// Not loaded yet: the chart is drawn with the latest options when the library arrives.
+			if (!ec) return;
+			if (reinit || !instance || instance.isDisposed() || ec.needsMore(next.option, next.renderer)) init();
 			else {
 				node.dataset.state = 'drawing';
 				instance?.setOption(next.option, { notMerge: true });
@@ -99,11 +140,12 @@ export function chart(node: HTMLElement, params: ChartParams) {
 				node.removeEventListener(type, onPointer);
 			if (instance) disposeSafely(instance);
 			instance = null;
+			instances.delete(node);
 		}
 	};
 }
 
-/** The instance behind a chart element (for export). */
+/** The instance behind a chart element, once drawn. */
 export function instanceOf(node: HTMLElement): EChartsType | undefined {
-	return echarts.getInstanceByDom(node);
+	return instances.get(node);
 }
