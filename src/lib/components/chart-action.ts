@@ -31,10 +31,17 @@ function onScreen(node: HTMLElement): boolean {
 	return box.top < window.innerHeight && box.bottom > 0;
 }
 
-/** Resolves when `node` is to be drawn: at once on the screen, otherwise after the next paint. */
+/**
+ * Resolves when `node` is to be drawn: at once on the screen, otherwise after the next paint (or after
+ * half a second in a tab in the background, which paints nothing, so that its charts are ready when
+ * the person comes to it).
+ */
 function whenDue(node: HTMLElement): Promise<void> {
 	if (onScreen(node)) return Promise.resolve();
-	return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+	return new Promise((resolve) => {
+		requestAnimationFrame(() => setTimeout(resolve, 0));
+		setTimeout(resolve, 500);
+	});
 }
 
 const FIRST_CHART = 'chiso:first-chart';
