@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { chartsReady, expect, test } from './fixtures';
+import { DECK_NAME, importDeck } from './sample-deck';
 import { zipEntries, zipRead, zipText } from '../unit/meeting-zip';
 
 /** Files to look at (Playwright empties test-results/ at the start of every run). */
@@ -18,75 +19,6 @@ test.beforeEach(() => {
 	mkdirSync(OUT, { recursive: true });
 	mkdirSync(DOCS, { recursive: true });
 });
-
-const DECK_NAME = 'Giao ban quý IV/2024';
-
-/** A deck file as the app exports it: three charts, one with its own title, two with notes. */
-const DECK_FILE = {
-	kind: 'chi-so/deck',
-	version: 1,
-	current: 'q4',
-	decks: [
-		{
-			id: 'q4',
-			name: DECK_NAME,
-			created: '2024-12-20T08:00:00.000Z',
-			slides: [
-				{
-					id: 'trend',
-					title: 'Tỷ lệ xử lý đơn: bốn đơn vị so với trung vị',
-					note: 'Phổ An giảm năm 2023 — hỏi nguyên nhân.',
-					spec: {
-						version: 1,
-						kind: 'trend',
-						indicator: 'petition_resolution_rate',
-						units: ['Nguyễn Nghiêm', 'Phổ An', 'Phổ Ninh', 'Phổ Quang'],
-						from: '2021',
-						to: '2024',
-						grouping: 'unit',
-						reference: 'median'
-					}
-				},
-				{
-					id: 'ranking',
-					title: '',
-					note: 'Xếp hạng 15 đơn vị năm 2023.',
-					spec: {
-						version: 1,
-						kind: 'ranking',
-						indicator: 'petition_resolution_rate',
-						units: [],
-						year: '2023',
-						grouping: 'unit'
-					}
-				},
-				{
-					id: 'heatmap',
-					title: '',
-					note: '',
-					spec: {
-						version: 1,
-						kind: 'heatmap',
-						indicator: 'petition_cases_received',
-						units: [],
-						grouping: 'unit'
-					}
-				}
-			]
-		}
-	]
-};
-
-async function seedDeck(page: Page) {
-	await page.goto('/deck');
-	await page.getByTestId('deck-import').setInputFiles({
-		name: 'giao-ban-quy-iv-2024.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(JSON.stringify(DECK_FILE))
-	});
-	await expect(page.getByTestId('deck-message')).toContainText('Đã nhập 1 buổi họp');
-	await expect(page.getByTestId('deck-slide')).toHaveCount(3);
-}
 
 const slideTitles = (page: Page) =>
 	page
@@ -252,7 +184,7 @@ test('pins three charts, edits and reorders them, keeps them, exports and import
 test('presents the deck full screen, walked by keyboard, readable at 1920×1080', async ({ page }) => {
 	test.setTimeout(120_000);
 	await page.setViewportSize({ width: 1920, height: 1080 });
-	await seedDeck(page);
+	await importDeck(page);
 	await page.getByTestId('deck-present').click();
 	await expect(page).toHaveURL(/\/present\?deck=q4&s=1$/);
 
@@ -355,7 +287,7 @@ test('presents the deck full screen, walked by keyboard, readable at 1920×1080'
 
 test('prints the deck as three A4 landscape pages', async ({ page }) => {
 	test.setTimeout(120_000);
-	await seedDeck(page);
+	await importDeck(page);
 	await page.getByTestId('deck-print').click();
 	await expect(page).toHaveURL(/\/deck\/print\?deck=q4$/);
 	await expect(page.getByTestId('print-slide')).toHaveCount(3);
@@ -399,7 +331,7 @@ test('prints the deck as three A4 landscape pages', async ({ page }) => {
 
 test('downloads the deck as a PPTX with three slides, images and notes', async ({ page }) => {
 	test.setTimeout(120_000);
-	await seedDeck(page);
+	await importDeck(page);
 	const [download] = await Promise.all([
 		page.waitForEvent('download', { timeout: 60_000 }),
 		page.getByTestId('deck-pptx').click()
@@ -431,7 +363,7 @@ test('downloads the deck as a PPTX with three slides, images and notes', async (
 
 test('downloads a chart as PNG at 2× and as SVG, titled, sourced and not blank', async ({ page }) => {
 	test.setTimeout(90_000);
-	await seedDeck(page);
+	await importDeck(page);
 	const ranking = page.getByTestId('deck-slide').nth(1);
 
 	const [png] = await Promise.all([page.waitForEvent('download'), ranking.getByTestId('export-png').click()]);
@@ -456,7 +388,7 @@ test('downloads a chart as PNG at 2× and as SVG, titled, sourced and not blank'
 
 test('a deck made before an import shows the imported figures', async ({ page }) => {
 	test.setTimeout(120_000);
-	await seedDeck(page);
+	await importDeck(page);
 	const heatmapTexts = async () => {
 		await page.goto('/present?deck=q4&s=3');
 		await chartsReady(page, 1);

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { chartsReady, expect, test } from './fixtures';
+import { importDeck, SLIDES } from './sample-deck';
 
 /** README screenshots are rewritten only on request (`DOCS_SCREENSHOTS=1`); other runs keep them in test-results. */
 const SHOTS = process.env.DOCS_SCREENSHOTS ? 'docs/screenshots/phone' : 'test-results/screenshots/phone';
@@ -15,59 +16,8 @@ mkdirSync(SHOTS, { recursive: true });
 const PHONE = { width: 390, height: 844 };
 const SIDEWAYS = { width: 844, height: 390 };
 
-/** A deck file as the app exports it: a trend and a ranking. */
-const DECK_FILE = {
-	kind: 'chi-so/deck',
-	version: 1,
-	current: 'q4',
-	decks: [
-		{
-			id: 'q4',
-			name: 'Giao ban quý IV/2024',
-			created: '2024-12-20T08:00:00.000Z',
-			slides: [
-				{
-					id: 'trend',
-					title: 'Tỷ lệ xử lý đơn: bốn đơn vị so với trung vị',
-					note: 'Phổ An giảm năm 2023 — hỏi nguyên nhân.',
-					spec: {
-						version: 1,
-						kind: 'trend',
-						indicator: 'petition_resolution_rate',
-						units: ['Nguyễn Nghiêm', 'Phổ An', 'Phổ Ninh', 'Phổ Quang'],
-						from: '2021',
-						to: '2024',
-						grouping: 'unit',
-						reference: 'median'
-					}
-				},
-				{
-					id: 'ranking',
-					title: '',
-					note: '',
-					spec: {
-						version: 1,
-						kind: 'ranking',
-						indicator: 'petition_resolution_rate',
-						units: [],
-						year: '2023',
-						grouping: 'unit'
-					}
-				}
-			]
-		}
-	]
-};
-
-async function seedDeck(page: Page) {
-	await page.goto('/deck');
-	await page.getByTestId('deck-import').setInputFiles({
-		name: 'giao-ban-quy-iv-2024.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(JSON.stringify(DECK_FILE))
-	});
-	await expect(page.getByTestId('deck-slide')).toHaveCount(2);
-}
+/** The sample deck's trend and ranking. */
+const seedDeck = (page: Page) => importDeck(page, [SLIDES.trend, SLIDES.ranking]);
 
 /** Every page of the static app, with what shows it is drawn. */
 const PAGES: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [

@@ -26,6 +26,21 @@ export function indicator(over: Partial<Indicator> = {}): Indicator {
 	};
 }
 
+/** A raw count named by its code and summed up over units (shaped further by `over`). */
+export function rawIndicator(code: string, over: Partial<Indicator> = {}): Indicator {
+	return indicator({
+		code,
+		name_vi: code,
+		name_en: code,
+		unit: 'count',
+		kind: 'raw',
+		formula: '',
+		aggregation: 'sum',
+		group: 'g',
+		...over
+	});
+}
+
 export function rate(
 	unit: string,
 	period: string,

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator, SeriesRow } from '$lib/model/types';
+import { rawIndicator } from '$lib/charts/spec-fixtures';
+import type { SeriesRow } from '$lib/model/types';
 import { completeness, indicatorsWithoutData, keyPanels, keyPanelsChart } from './unit-view';
 
-const ind = (code: string, unit = 'count'): Indicator => ({
-	code,
-	name_vi: code,
-	name_en: code,
-	unit,
-	kind: 'raw',
-	formula: '',
-	aggregation: 'sum',
-	higher_is_better: true,
-	group: 'g',
-	categories: [],
-	notes_vi: '',
-	notes_en: ''
-});
+const ind = (code: string, unit = 'count') => rawIndicator(code, { unit });
 const row = (unit: string, period: string, value: number): SeriesRow => ({
 	unit,
 	period,

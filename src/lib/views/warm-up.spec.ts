@@ -1,32 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator } from '$lib/model/types';
+import { rawIndicator } from '$lib/charts/spec-fixtures';
 import { QUIET_MS, runWhenIdle, warmUpTasks, type IdleHost } from './warm-up';
 
-const indicator = (code: string, more: Partial<Indicator>): Indicator => ({
-	code,
-	name_vi: code,
-	name_en: code,
-	unit: 'count',
-	kind: 'raw',
-	formula: '',
-	aggregation: 'sum',
-	higher_is_better: true,
-	group: 'g',
-	categories: [],
-	notes_vi: '',
-	notes_en: '',
-	...more
-});
-
 const dictionary = [
-	indicator('schedule', { unit: 'text', aggregation: 'none' }),
-	indicator('received', {}),
-	indicator('resolved', {}),
-	indicator('population', { aggregation: 'latest' }),
-	indicator('cultural_pct', { unit: 'percent', aggregation: 'mean' }),
-	indicator('rating', { unit: 'rating', aggregation: 'none' }),
-	indicator('resolution_rate', { unit: 'percent', kind: 'derived', formula: 'resolved / received * 100' }),
-	indicator('per_household', { unit: 'people', kind: 'derived', formula: 'population / received' })
+	rawIndicator('schedule', { unit: 'text', aggregation: 'none' }),
+	rawIndicator('received'),
+	rawIndicator('resolved'),
+	rawIndicator('population', { aggregation: 'latest' }),
+	rawIndicator('cultural_pct', { unit: 'percent', aggregation: 'mean' }),
+	rawIndicator('rating', { unit: 'rating', aggregation: 'none' }),
+	rawIndicator('resolution_rate', { unit: 'percent', kind: 'derived', formula: 'resolved / received * 100' }),
+	rawIndicator('per_household', { unit: 'people', kind: 'derived', formula: 'population / received' })
 ];
 
 describe('warmUpTasks: what the warm-up queues', () => {
