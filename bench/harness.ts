@@ -7,6 +7,7 @@
  */
 import { trendOption, makeColorOf } from '$lib/charts';
 import { instanceOf } from '$lib/components/chart-action';
+import type { EChartsType } from 'echarts/core';
 import { bulkImport } from '$lib/db';
 import { loadAliases } from '$lib/import-wizard/aliases';
 import { data } from '$lib/views/data.svelte';
@@ -249,6 +250,15 @@ function summarise(times: number[]): Timing {
 	return { runs: times.length, median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted.at(-1)! };
 }
 
+/** The chart's instance once the chart library has loaded and drawn it (it loads on first need). */
+async function drawnInstance(chartEl: HTMLElement): Promise<EChartsType> {
+	for (;;) {
+		const instance = instanceOf(chartEl);
+		if (instance) return instance;
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
 /**
  * Change indicator (and units) `runs` times, as a page does: series through the views' loaders, option,
  * ECharts draw. Timed to the painted canvas (`setOption` draws synchronously) and, separately, to
@@ -271,7 +281,7 @@ export async function redrawTimes(
 	const build: number[] = [];
 	const draw: number[] = [];
 	const colorOf = makeColorOf(unitSets.flat());
-	const instance = instanceOf(chartEl)!;
+	const instance = await drawnInstance(chartEl);
 	for (let i = 0; i < runs; i++) {
 		if (mode !== 'kept') forgetAnswers();
 		// Any write forgets the kept plans (see statementRunner).
@@ -345,7 +355,7 @@ async function afterLoad(
 	unitSets: string[][],
 	{ runs, warm, readMs }: { runs: number; warm: boolean; readMs: number }
 ) {
-	const instance = instanceOf(chartEl)!;
+	const instance = await drawnInstance(chartEl);
 	const rows = await loadSeries(firstCode, { units: unitSets[0], periods: 'year' });
 	const indicator = data.dictionary.get(firstCode)!;
 	const colorOf = makeColorOf(unitSets.flat());

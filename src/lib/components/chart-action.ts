@@ -10,6 +10,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { EChartsType } from 'echarts/core';
+import { t } from '$lib/i18n/index.svelte';
 
 export interface ChartParams {
 	option: EChartsOption;
@@ -20,9 +21,13 @@ export interface ChartParams {
 type Runtime = typeof import('./echarts');
 let runtime: Promise<Runtime> | null = null;
 
-/** The chart library (one download, shared by every chart). */
+/** The chart library (one download, shared by every chart; a failed one is asked for again next time). */
 function loadRuntime(): Promise<Runtime> {
-	return (runtime ??= import('./echarts'));
+	runtime ??= import('./echarts').catch((error) => {
+		runtime = null;
+		throw error;
+	});
+	return runtime;
 }
 
 /** True when `node` is (at least partly) on the screen now. */
@@ -83,7 +88,19 @@ export function chart(node: HTMLElement, params: ChartParams) {
 	const onPointer = (e: PointerEvent) => {
 		const box = node.getBoundingClientRect();
 		pointer = e.type === 'pointerleave' ? null : { x: e.clientX - box.left, y: e.clientY - box.top };
-		if (e.type === 'pointerenter') void ec?.withHover().then(addTooltip);
+		if (e.type === 'pointerenter') void ec?.withHover().then((ok) => ok && addTooltip());
+	};
+
+	// Without the library or one of its parts (no network, say) the chart says so, and tries again
+	// when the network is back or its options change.
+	const fail = () => {
+		if (gone) return;
+		if (instance) disposeSafely(instance);
+		instance = null;
+		instances.delete(node);
+		node.dataset.state = 'error';
+		node.textContent = t('offline.chartFailed');
+		window.addEventListener('online', load, { once: true });
 	};
 
 	const init = () => {
@@ -91,10 +108,11 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		// A chart that needs a part not loaded yet (a heatmap, the SVG renderer) waits for it.
 		if (ec.needsMore(current.option, current.renderer)) {
 			node.dataset.state = 'drawing';
-			void ec.withEverything().then(init);
+			void ec.withEverything().then(init, fail);
 			return;
 		}
 		if (instance) disposeSafely(instance);
+		node.textContent = '';
 		node.dataset.state = 'drawing';
 		const { echarts, withHover } = ec;
 		instance = echarts.init(node, current.theme ?? 'screen', { renderer: current.renderer ?? 'canvas' });
@@ -103,19 +121,26 @@ export function chart(node: HTMLElement, params: ChartParams) {
 			node.dataset.state = 'ready';
 			// When the page's first chart was drawn (npm run bench counts the code loaded before it).
 			if (!performance.getEntriesByName(FIRST_CHART).length) performance.mark(FIRST_CHART);
-			void withHover().then(addTooltip);
+			void withHover().then((ok) => ok && addTooltip());
 		});
 		// Nobody sees a chart drawn off the screen grow: it is drawn at once, and animates its changes.
 		const option = onScreen(node) ? current.option : { ...current.option, animation: false };
 		instance.setOption(option, { notMerge: true });
 	};
-	node.dataset.state = 'drawing';
-	void whenDue(node)
-		.then(loadRuntime)
-		.then((loaded) => {
-			ec = loaded;
-			init();
-		});
+
+	/** Loads the library when the chart is due, then draws it. */
+	function load() {
+		node.dataset.state = 'drawing';
+		void whenDue(node)
+			.then(() => (gone ? null : loadRuntime()))
+			.then((loaded) => {
+				if (!loaded || gone) return;
+				ec = loaded;
+				init();
+			})
+			.catch(fail);
+	}
+	load();
 	for (const type of ['pointerenter', 'pointermove', 'pointerleave'] as const)
 		node.addEventListener(type, onPointer);
 
@@ -131,7 +156,8 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		update(next: ChartParams) {
 			const reinit = next.theme !== current.theme || next.renderer !== current.renderer;
 			current = next;
-			// Not loaded yet: the chart is drawn with the latest options when the library arrives.
+			// After a failure, a new try; before the library arrives, it draws the latest options.
+			if (node.dataset.state === 'error') return load();
 			if (!ec) return;
 			if (reinit || !instance || instance.isDisposed() || ec.needsMore(next.option, next.renderer)) init();
 			else {
@@ -142,6 +168,7 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		destroy() {
 			gone = true;
 			clearTimeout(timer);
+			window.removeEventListener('online', load);
 			observer.disconnect();
 			for (const type of ['pointerenter', 'pointermove', 'pointerleave'] as const)
 				node.removeEventListener(type, onPointer);

@@ -38,19 +38,37 @@ let moreLoaded = false;
 
 /** ECharts with every part the app uses registered (the rest loaded once, on first need). */
 export function withEverything(): Promise<typeof echarts> {
-	more ??= import('./echarts-more').then((m) => {
-		echarts.use(m.MORE_PARTS);
-		moreLoaded = true;
-		return echarts;
-	});
+	more ??= import('./echarts-more').then(
+		(m) => {
+			echarts.use(m.MORE_PARTS);
+			moreLoaded = true;
+			return echarts;
+		},
+		(error) => {
+			more = null; // asked for again next time
+			throw error;
+		}
+	);
 	return more;
 }
 
-let hover: Promise<void> | null = null;
+let hover: Promise<boolean> | null = null;
 
-/** ECharts with the tooltip registered (loaded once, on first call). */
-export function withHover(): Promise<void> {
-	hover ??= import('./echarts-hover').then((m) => echarts.use(m.HOVER_PARTS));
+/**
+ * Registers the tooltip (loaded once, on first call): true once it is there. Without it (no network)
+ * the charts go on without a tooltip, and the next call asks again.
+ */
+export function withHover(): Promise<boolean> {
+	hover ??= import('./echarts-hover').then(
+		(m) => {
+			echarts.use(m.HOVER_PARTS);
+			return true;
+		},
+		() => {
+			hover = null;
+			return false;
+		}
+	);
 	return hover;
 }
 
