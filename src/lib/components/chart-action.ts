@@ -11,6 +11,8 @@
 import type { EChartsOption } from 'echarts';
 import type { EChartsType } from 'echarts/core';
 import { t } from '$lib/i18n/index.svelte';
+import { loadOnce } from '$lib/util/load-once';
+import { markOnce } from '$lib/util/marks';
 
 export interface ChartParams {
 	option: EChartsOption;
@@ -19,16 +21,9 @@ export interface ChartParams {
 }
 
 type Runtime = typeof import('./echarts');
-let runtime: Promise<Runtime> | null = null;
 
-/** The chart library (one download, shared by every chart; a failed one is asked for again next time). */
-function loadRuntime(): Promise<Runtime> {
-	runtime ??= import('./echarts').catch((error) => {
-		runtime = null;
-		throw error;
-	});
-	return runtime;
-}
+/** The chart library: one download, shared by every chart. */
+const loadRuntime = loadOnce(() => import('./echarts'));
 
 /** True when `node` is (at least partly) on the screen now. */
 function onScreen(node: HTMLElement): boolean {
@@ -48,8 +43,6 @@ function whenDue(node: HTMLElement): Promise<void> {
 		setTimeout(resolve, 500);
 	});
 }
-
-const FIRST_CHART = 'chiso:first-chart';
 
 /** Each chart element's live instance (for the bench, which drives charts directly). */
 const instances = new WeakMap<HTMLElement, EChartsType>();
@@ -120,7 +113,7 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		instance.on('finished', () => {
 			node.dataset.state = 'ready';
 			// When the page's first chart was drawn (npm run bench counts the code loaded before it).
-			if (!performance.getEntriesByName(FIRST_CHART).length) performance.mark(FIRST_CHART);
+			markOnce('chiso:first-chart');
 			void withHover().then((ok) => ok && addTooltip());
 		});
 		// Nobody sees a chart drawn off the screen grow: it is drawn at once, and animates its changes.

@@ -19,6 +19,7 @@ import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 import { echartsThemes } from '$lib/charts';
+import { loadOnce } from '$lib/util/load-once';
 
 echarts.use([
 	LineChart,
@@ -33,43 +34,28 @@ echarts.use([
 ]);
 for (const [name, theme] of Object.entries(echartsThemes)) echarts.registerTheme(name, theme as object);
 
-let more: Promise<typeof echarts> | null = null;
 let moreLoaded = false;
 
 /** ECharts with every part the app uses registered (the rest loaded once, on first need). */
-export function withEverything(): Promise<typeof echarts> {
-	more ??= import('./echarts-more').then(
-		(m) => {
-			echarts.use(m.MORE_PARTS);
-			moreLoaded = true;
-			return echarts;
-		},
-		(error) => {
-			more = null; // asked for again next time
-			throw error;
-		}
-	);
-	return more;
-}
+export const withEverything = loadOnce(() =>
+	import('./echarts-more').then((m) => {
+		echarts.use(m.MORE_PARTS);
+		moreLoaded = true;
+		return echarts;
+	})
+);
 
-let hover: Promise<boolean> | null = null;
+const loadHover = loadOnce(() => import('./echarts-hover').then((m) => echarts.use(m.HOVER_PARTS)));
 
 /**
  * Registers the tooltip (loaded once, on first call): true once it is there. Without it (no network)
  * the charts go on without a tooltip, and the next call asks again.
  */
 export function withHover(): Promise<boolean> {
-	hover ??= import('./echarts-hover').then(
-		(m) => {
-			echarts.use(m.HOVER_PARTS);
-			return true;
-		},
-		() => {
-			hover = null;
-			return false;
-		}
+	return loadHover().then(
+		() => true,
+		() => false
 	);
-	return hover;
 }
 
 const present = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);

@@ -3,6 +3,7 @@
  * words are not part of the first page's code. `EN` is empty until `loadEnglish()` has run (the app
  * runs it before it shows English: at start when English was chosen, or when the language is switched).
  */
+import { loadOnce } from '$lib/util/load-once';
 import type { MessageKey } from './vi';
 
 /**
@@ -11,12 +12,9 @@ import type { MessageKey } from './vi';
  */
 export const EN = $state({} as Record<MessageKey, string>);
 
-let loading: Promise<void> | null = null;
-
-/** Loads the English catalogue once (later calls share the first). */
-export function loadEnglish(): Promise<void> {
-	loading ??= import('./en').then((m) => {
+/** Loads the English catalogue once (later calls share the first; a failed load is tried again). */
+export const loadEnglish = loadOnce(() =>
+	import('./en').then((m) => {
 		Object.assign(EN, m.en);
-	});
-	return loading;
-}
+	})
+);

@@ -1,6 +1,7 @@
 /**
- * The words of the app offline and of its updates: the badge when there is no network, and the
- * announcement of a new version, a chart that could not load its drawing code. The compiler checks that both languages have every key.
+ * The words of the app offline and of its updates: the badge when there is no network, the
+ * announcement of a new version, a chart that could not load its drawing code. The compiler checks
+ * that both languages have every key.
  */
 export const offlineVi = {
 	'offline.hint': 'Không có mạng: ứng dụng mở từ bản lưu trên máy này, với dữ liệu cuối cùng đã lưu ở đây.',
